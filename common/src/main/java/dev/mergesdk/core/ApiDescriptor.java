@@ -1,0 +1,48 @@
+package dev.mergesdk.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the runtime needs to know about one API: its name and the base URL it has in each region it serves. */
+public final class ApiDescriptor {
+  private final String name;
+  private final Map<Region, String> baseUrls;
+
+  private ApiDescriptor(String name, Map<Region, String> baseUrls) {
+    this.name = name;
+    this.baseUrls = Collections.unmodifiableMap(new LinkedHashMap<>(baseUrls));
+  }
+
+  /**
+   * @param name the API's product name, for messages
+   * @param baseUrls base URL per served region, in order of preference
+   * @return the descriptor
+   */
+  public static ApiDescriptor of(String name, Map<Region, String> baseUrls) {
+    return new ApiDescriptor(Checks.notBlank(name, "name"), baseUrls);
+  }
+
+  /** @return the API's product name */
+  public String name() {
+    return name;
+  }
+
+  /** @return the regions this API is served in, with their base URLs */
+  public Map<Region, String> baseUrls() {
+    return baseUrls;
+  }
+
+  String baseUrl(Region region) {
+    if (region.customUrl().isPresent()) {
+      return region.customUrl().get();
+    }
+    String url = baseUrls.get(region);
+    if (url == null) {
+      throw new IllegalArgumentException(name + " is not served in region " + region + "; available regions: "
+          + String.join(", ", baseUrls.keySet().stream().map(Region::name).toArray(String[]::new))
+          + " (or Region.custom(url))");
+    }
+    return url;
+  }
+}

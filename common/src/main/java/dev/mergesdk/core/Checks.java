@@ -1,0 +1,62 @@
+package dev.mergesdk.core;
+
+import java.time.Duration;
+
+/** Argument checks whose messages name the argument. */
+final class Checks {
+  private Checks() {
+  }
+
+  static String notBlank(String value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  static String headerValue(String value, String name) {
+    notBlank(value, name);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0 || (c < 0x20 && c != '\t') || c == 0x7f) {
+        // Never echo the value: it may be a secret.
+        throw new IllegalArgumentException(name + " must not contain line breaks or control characters");
+      }
+    }
+    return value;
+  }
+
+  static String headerName(String value, String name) {
+    notBlank(value, name);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+        throw new IllegalArgumentException(name + " is not a valid HTTP header name: '" + Snippets.shorten(value, 40) + "'");
+      }
+    }
+    return value;
+  }
+
+  static Duration positive(Duration value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+    return value;
+  }
+
+  static Duration notNegative(Duration value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, was " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.mergesdk.core;
+
+/** The server answered with success, but the body could not be decoded into the expected model. */
+public class DecodeException extends MergeException {
+  private static final long serialVersionUID = 1L;
+  private final int statusCode;
+  private final String bodySnippet;
+
+  public DecodeException(String message, int statusCode, String bodySnippet, Throwable cause) {
+    super(message, cause);
+    this.statusCode = statusCode;
+    this.bodySnippet = bodySnippet;
+  }
+
+  /** @return the HTTP status of the response that failed to decode */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** @return the first characters of the body, for diagnosis */
+  public String bodySnippet() {
+    return bodySnippet;
+  }
+}

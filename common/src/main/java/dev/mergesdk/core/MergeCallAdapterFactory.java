@@ -1,0 +1,51 @@
+package dev.mergesdk.core;
+
+import com.google.gson.Gson;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.CallAdapter;
+import retrofit2.Retrofit;
+
+/** Lets generated Retrofit interfaces return {@link MergeCall} and {@link PagedCall}. */
+final class MergeCallAdapterFactory extends CallAdapter.Factory {
+  private final Gson gson;
+  private final long maxBodyBytes;
+
+  MergeCallAdapterFactory(Gson gson, long maxBodyBytes) {
+    this.gson = gson;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+    Class<?> raw = getRawType(returnType);
+    if (raw != MergeCall.class && raw != PagedCall.class) {
+      return null;
+    }
+    if (!(returnType instanceof ParameterizedType)) {
+      throw new IllegalStateException(raw.getSimpleName() + " must be parameterized");
+    }
+    Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
+    boolean paged = raw == PagedCall.class;
+    ResponseDecoder<Object> decoder = new ResponseDecoder<>(bodyType, gson, maxBodyBytes);
+    Type responseType = bodyType == Download.class || bodyType == Void.class ? ResponseBody.class : bodyType;
+    return new CallAdapter<Object, Object>() {
+      @Override
+      public Type responseType() {
+        return responseType;
+      }
+
+      @Override
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      public Object adapt(Call<Object> call) {
+        okhttp3.Request request = call.request();
+        return paged
+            ? new RealPagedCall(request, retrofit.callFactory(), decoder, RequestOptions.none())
+            : new RealMergeCall<>(request, retrofit.callFactory(), decoder, RequestOptions.none());
+      }
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package dev.mergesdk.core;
+
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Request bodies: {@link Upload} streams as is, anything else is JSON. Query values: date-times always with
+ * seconds and offset. Responses are decoded by the call itself, so only a pass-through is offered here.
+ */
+final class MergeConverterFactory extends Converter.Factory {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private final Gson gson;
+
+  MergeConverterFactory(Gson gson) {
+    this.gson = gson;
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations, Retrofit retrofit) {
+    if (type == Upload.class) {
+      return (Converter<Upload, RequestBody>) Upload::requestBody;
+    }
+    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
+    return value -> json(adapter, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> RequestBody json(TypeAdapter<T> adapter, Object value) throws java.io.IOException {
+    Buffer buffer = new Buffer();
+    Writer writer = new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8);
+    JsonWriter jsonWriter = gson.newJsonWriter(writer);
+    adapter.write(jsonWriter, (T) value);
+    jsonWriter.close();
+    return RequestBody.create(buffer.readByteString(), JSON);
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    return body -> body;
+  }
+
+  @Override
+  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    if (type == OffsetDateTime.class) {
+      return (Converter<OffsetDateTime, String>) Json::formatDateTime;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.mergesdk.core;
+
+/** A connect, read or overall call timeout expired before the response was complete. */
+public class MergeTimeoutException extends NetworkException {
+  private static final long serialVersionUID = 1L;
+
+  public MergeTimeoutException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

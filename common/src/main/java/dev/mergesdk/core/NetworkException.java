@@ -1,0 +1,10 @@
+package dev.mergesdk.core;
+
+/** The request could not be completed at the network level: connection refused or reset, DNS, TLS, cut body. */
+public class NetworkException extends MergeException {
+  private static final long serialVersionUID = 1L;
+
+  public NetworkException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.mergesdk.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Too many requests (HTTP 429). Carries the server's {@code Retry-After}, when it sent one. */
+public class RateLimitException extends ApiException {
+  private static final long serialVersionUID = 1L;
+  private final Duration retryAfter;
+
+  public RateLimitException(String message, int statusCode, Map<String, List<String>> headers, String body,
+      Duration retryAfter) {
+    super(message, statusCode, headers, body);
+    this.retryAfter = retryAfter;
+  }
+
+  /** @return how long the server asked to wait before retrying */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

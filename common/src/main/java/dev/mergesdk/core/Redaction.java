@@ -1,0 +1,39 @@
+package dev.mergesdk.core;
+
+import java.util.Collection;
+import java.util.Locale;
+import okhttp3.HttpUrl;
+
+/** Decides which header and parameter values are secrets, and hides them. */
+final class Redaction {
+  static final String MASK = "***";
+
+  private Redaction() {
+  }
+
+  /** Authorization, X-Account-Token, cookies, and anything named like a token, key, secret or password. */
+  static boolean isSecret(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.equals("authorization") || n.equals("proxy-authorization") || n.contains("cookie")
+        || n.contains("token") || n.contains("secret") || n.contains("password") || n.contains("api-key")
+        || n.contains("api_key") || n.contains("apikey") || n.equals("key") || n.endsWith("-key") && !n.equals("idempotency-key");
+  }
+
+  /** The URL with the values of secret query parameters masked. */
+  static String url(HttpUrl url) {
+    if (url.querySize() == 0) {
+      return url.toString();
+    }
+    HttpUrl.Builder builder = url.newBuilder();
+    for (String name : url.queryParameterNames()) {
+      if (isSecret(name)) {
+        builder.setQueryParameter(name, MASK);
+      }
+    }
+    return builder.build().toString();
+  }
+
+  static String headerNames(Collection<String> names) {
+    return String.join(",", names);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.mergesdk.core;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Turns an HTTP response into the declared model or the matching typed exception. */
+final class ResponseDecoder<T> {
+  /** Error bodies are kept up to this size; the rest is dropped. */
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final int SNIPPET = 200;
+
+  private final Type type;
+  private final TypeAdapter<T> adapter;
+  private final long maxBodyBytes;
+
+  @SuppressWarnings("unchecked")
+  ResponseDecoder(Type type, Gson gson, long maxBodyBytes) {
+    this.type = type;
+    this.adapter = type == Void.class || type == Download.class ? null : (TypeAdapter<T>) gson.getAdapter(TypeToken.get(type));
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @SuppressWarnings("unchecked")
+  ApiResponse<T> decode(Request request, Response response) {
+    Map<String, List<String>> headers = HttpHeaders.toMap(response.headers());
+    int code = response.code();
+    if (!response.isSuccessful()) {
+      String body = readErrorBody(response);
+      response.close();
+      throw error(request, code, headers, body);
+    }
+    if (type == Download.class) {
+      return new ApiResponse<>(code, headers, (T) new Download(response.body(), response.headers()));
+    }
+    try (ResponseBody body = response.body()) {
+      if (type == Void.class || code == 204 || code == 205) {
+        return new ApiResponse<>(code, headers, null);
+      }
+      return new ApiResponse<>(code, headers, read(request, code, body));
+    }
+  }
+
+  private T read(Request request, int code, ResponseBody body) {
+    String what = request.method() + " " + Redaction.url(request.url());
+    MediaType contentType = body.contentType();
+    long declared = body.contentLength();
+    if (declared > maxBodyBytes) {
+      throw new DecodeException(String.format(Locale.ROOT, "response to %s is %d bytes, over the %d-byte limit",
+          what, declared, maxBodyBytes), code, "", null);
+    }
+    byte[] bytes;
+    try {
+      bytes = readAtMost(body, maxBodyBytes);
+    } catch (IOException e) {
+      throw RealMergeCall.failure(request, e);
+    }
+    String snippet = Snippets.shorten(new String(bytes, 0, Math.min(bytes.length, SNIPPET * 2), StandardCharsets.UTF_8), SNIPPET);
+    if (contentType != null && !contentType.subtype().toLowerCase(Locale.ROOT).contains("json")) {
+      throw new DecodeException("expected JSON from " + what + " but got " + contentType + ": " + snippet, code, snippet, null);
+    }
+    if (bytes.length == 0) {
+      throw new DecodeException("empty response body from " + what + " where " + typeName() + " was expected", code, "", null);
+    }
+    try {
+      JsonReader reader = UnknownFields.newReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+      T value = adapter.read(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new JsonParseException("unexpected content after the JSON value");
+      }
+      if (value == null) {
+        throw new JsonParseException("null where " + typeName() + " was expected");
+      }
+      return value;
+    } catch (IOException | RuntimeException e) {
+      throw new DecodeException("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
+          + "; body starts: " + snippet, code, snippet, e);
+    }
+  }
+
+  private String typeName() {
+    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+  }
+
+  private static byte[] readAtMost(ResponseBody body, long max) throws IOException {
+    okio.BufferedSource source = body.source();
+    if (!source.request(max + 1)) {
+      return source.readByteArray();
+    }
+    throw new IOException("response body exceeds the " + max + "-byte limit");
+  }
+
+  private static String readErrorBody(Response response) {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return "";
+    }
+    try {
+      okio.BufferedSource source = body.source();
+      source.request(MAX_ERROR_BODY);
+      long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
+      return source.getBuffer().readString(size, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  static ApiException error(Request request, int code, Map<String, List<String>> headers, String body) {
+    ErrorDetail detail = ErrorDetail.parse(body);
+    String requestId = HttpHeaders.requestId(headers);
+    StringBuilder message = new StringBuilder()
+        .append("HTTP ").append(code).append(" from ").append(request.method()).append(' ')
+        .append(Redaction.url(request.url()));
+    detail.code().ifPresent(c -> message.append(" [").append(Snippets.shorten(c, 80)).append(']'));
+    String text = detail.message().orElse(body.trim().startsWith("<") ? "non-JSON error page" : body);
+    if (!text.isBlank()) {
+      message.append(": ").append(Snippets.shorten(text, 300));
+    }
+    if (requestId != null) {
+      message.append(" (request id ").append(requestId).append(')');
+    }
+    String m = message.toString();
+    switch (code) {
+      case 400:
+        return new BadRequestException(m, code, headers, body);
+      case 401:
+        return new AuthenticationException(m, code, headers, body);
+      case 403:
+        return new PermissionException(m, code, headers, body);
+      case 404:
+        return new NotFoundException(m, code, headers, body);
+      case 409:
+        return new ConflictException(m, code, headers, body);
+      case 422:
+        return new UnprocessableEntityException(m, code, headers, body);
+      case 429: {
+        List<String> retryAfter = headers.get("retry-after");
+        Duration wait = retryAfter == null || retryAfter.isEmpty() ? null : RetryInterceptor.retryAfter(retryAfter.get(0));
+        return new RateLimitException(m, code, headers, body, wait);
+      }
+      default:
+        return code >= 500 ? new ServerException(m, code, headers, body) : new ApiException(m, code, headers, body);
+    }
+  }
+}
