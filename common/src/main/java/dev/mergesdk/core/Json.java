@@ -22,6 +22,7 @@ import java.time.temporal.TemporalAccessor;
 public final class Json {
   private static final Gson GSON = new GsonBuilder()
       .registerTypeAdapterFactory(UnknownFields.FACTORY)
+      .registerTypeAdapterFactory(Expandable.FACTORY)
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
       .disableHtmlEscaping()

@@ -1,0 +1,86 @@
+package dev.mergesdk.agenthandler;
+
+import dev.mergesdk.core.ApiDescriptor;
+import dev.mergesdk.core.ClientRuntime;
+import dev.mergesdk.core.MergeClientBuilder;
+import dev.mergesdk.core.Region;
+import java.io.Closeable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The entry point to Merge Agent Handler. Build one per access key and share it: it is thread-safe, holds the
+ * connection pool, and should be closed when the application stops.
+ *
+ * <pre>{@code
+ * try (AgentHandlerClient client = AgentHandlerClient.builder()
+ *     .apiKey(System.getenv("MERGE_AH_API_KEY"))
+ *     .build()) {
+ *   for (ToolPack pack : client.toolPacks().list().autoPage()) {
+ *     System.out.println(pack.getName());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every operation group ({@code registeredUsers()}, {@code toolPacks()}, {@code mcp()}, ...) is generated from
+ * {@code spec/agent-handler.yaml}. Agent Handler is served in the US and the EU.
+ */
+public final class AgentHandlerClient extends ApiClient implements Closeable {
+  /** The API's base URL in each region it is served in. */
+  static final ApiDescriptor API;
+
+  static {
+    Map<Region, String> urls = new LinkedHashMap<>();
+    urls.put(Region.US, "https://ah-api.merge.dev/api/v1/");
+    urls.put(Region.EU, "https://ah-api-eu.merge.dev/api/v1/");
+    API = ApiDescriptor.of("Merge Agent Handler", urls);
+  }
+
+  private final ClientRuntime runtime;
+
+  private AgentHandlerClient(ClientRuntime runtime) {
+    super(runtime.retrofit());
+    this.runtime = runtime;
+  }
+
+  /** @return a builder; {@code apiKey} is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the base URL requests go to */
+  public String baseUrl() {
+    return runtime.baseUrl();
+  }
+
+  /** Releases the connection pool and threads (unless the caller supplied the OkHttp client). */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return runtime.toString();
+  }
+
+  /** Builds an {@link AgentHandlerClient}. */
+  public static final class Builder extends MergeClientBuilder<Builder> {
+    private Builder() {
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * @return the client
+     * @throws IllegalStateException when no API key was set
+     * @throws IllegalArgumentException when the region is one Agent Handler is not served in
+     */
+    public AgentHandlerClient build() {
+      return new AgentHandlerClient(buildRuntime(API, null));
+    }
+  }
+}

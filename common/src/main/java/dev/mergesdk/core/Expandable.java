@@ -1,0 +1,135 @@
+package dev.mergesdk.core;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A reference that the server sends either as an id or, when the caller asked to expand it, as the whole object.
+ * {@link #id()} works in both cases; {@link #expanded()} holds the object when it was sent.
+ *
+ * @param <T> the referenced model
+ */
+public final class Expandable<T> {
+  private final String id;
+  private final T value;
+
+  private Expandable(String id, T value) {
+    this.id = id;
+    this.value = value;
+  }
+
+  /**
+   * @param id the referenced object's id
+   * @param <T> the referenced model
+   * @return a reference by id
+   */
+  public static <T> Expandable<T> ofId(String id) {
+    return new Expandable<>(Checks.notBlank(id, "id"), null);
+  }
+
+  /**
+   * @param value the expanded object
+   * @param <T> the referenced model
+   * @return a reference holding the object
+   */
+  public static <T> Expandable<T> of(T value) {
+    return new Expandable<>(idOf(Objects.requireNonNull(value, "value must not be null")), value);
+  }
+
+  /** @return the referenced object's id (read from the object when expanded); may be null if the object has none */
+  public String id() {
+    return id;
+  }
+
+  /** @return the object, when the server expanded it */
+  public Optional<T> expanded() {
+    return Optional.ofNullable(value);
+  }
+
+  /** @return whether the server sent the whole object */
+  public boolean isExpanded() {
+    return value != null;
+  }
+
+  private static String idOf(Object value) {
+    try {
+      Field field = value.getClass().getDeclaredField("id");
+      field.setAccessible(true);
+      Object id = field.get(value);
+      return id == null ? null : id.toString();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Expandable && Objects.equals(id, ((Expandable<?>) o).id)
+        && Objects.equals(value, ((Expandable<?>) o).value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, value);
+  }
+
+  @Override
+  public String toString() {
+    return value == null ? "Expandable{id=" + id + "}" : "Expandable{" + value + "}";
+  }
+
+  static final TypeAdapterFactory FACTORY = new TypeAdapterFactory() {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <X> TypeAdapter<X> create(Gson gson, TypeToken<X> type) {
+      if (type.getRawType() != Expandable.class) {
+        return null;
+      }
+      Type target = type.getType() instanceof ParameterizedType
+          ? ((ParameterizedType) type.getType()).getActualTypeArguments()[0]
+          : Object.class;
+      TypeAdapter<Object> inner = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(target));
+      return (TypeAdapter<X>) new TypeAdapter<Expandable<Object>>() {
+        @Override
+        public void write(JsonWriter out, Expandable<Object> value) throws IOException {
+          if (value == null) {
+            out.nullValue();
+          } else if (value.value != null) {
+            inner.write(out, value.value);
+          } else {
+            out.value(value.id);
+          }
+        }
+
+        @Override
+        public Expandable<Object> read(JsonReader in) throws IOException {
+          JsonToken token = in.peek();
+          switch (token) {
+            case NULL:
+              in.nextNull();
+              return null;
+            case STRING:
+            case NUMBER:
+              return new Expandable<>(in.nextString(), null);
+            case BEGIN_OBJECT:
+              return Expandable.of(inner.read(in));
+            default:
+              throw new JsonParseException("expected an id or an object at " + in.getPath() + " but found " + token);
+          }
+        }
+      };
+    }
+  };
+}
