@@ -1,0 +1,49 @@
+package dev.mergesdk.core;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+  @Test
+  void loggingIsOptInAndRedactsAuthorizationAccountTokenAndTokenParameters() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (MockServer server = new MockServer(); TestClient client = server.clientBuilder().logger(lines::add).build()) {
+      server.json(200, "[]", Headers.of("Set-Cookie", "session=SECRET_cookie", "X-Request-Id", "r1"));
+      client.api.issues(MockServer.ACCOUNT_TOKEN).with(RequestOptions.builder()
+          .header("X-Api-Key", "SECRET_extra_key").build()).execute();
+    }
+    String log = String.join("\n", lines);
+    assertTrue(log.contains("--> GET"), log);
+    assertTrue(log.contains("<-- 200 GET"), log);
+    assertTrue(log.contains("Authorization: ***"), log);
+    assertTrue(log.contains("X-Account-Token: ***"), log);
+    assertTrue(log.contains("X-Request-Id: r1"), log);
+    assertFalse(log.contains("SECRET"), log);
+  }
+
+  @Test
+  void exceptionMessagesNeverContainTheKeyOrToken() {
+    try (MockServer server = new MockServer(); TestClient client = server.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+      server.json(401, "{\"detail\":\"Invalid token.\"}");
+      AuthenticationException e = org.junit.jupiter.api.Assertions.assertThrows(AuthenticationException.class,
+          () -> client.api.get("1").execute());
+      String all = e.getMessage() + e + e.body() + e.headers();
+      assertFalse(all.contains(MockServer.API_KEY), all);
+      assertFalse(all.contains(MockServer.ACCOUNT_TOKEN), all);
+    }
+  }
+
+  @Test
+  void urlsInMessagesMaskTokenQueryParameters() {
+    okhttp3.HttpUrl url = okhttp3.HttpUrl.get("https://api.example/issues?account_token=SECRET1&status=ONGOING&api_key=SECRET2");
+    String redacted = Redaction.url(url);
+    assertFalse(redacted.contains("SECRET"), redacted);
+    assertTrue(redacted.contains("status=ONGOING"), redacted);
+  }
+}

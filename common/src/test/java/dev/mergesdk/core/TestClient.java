@@ -1,0 +1,51 @@
+package dev.mergesdk.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A client entry point for {@link TestApi}, built exactly as the real clients are. */
+final class TestClient implements AutoCloseable {
+  static final ApiDescriptor US_EU_ONLY;
+
+  static {
+    Map<Region, String> urls = new LinkedHashMap<>();
+    urls.put(Region.US, "https://us.example.test/api/");
+    urls.put(Region.EU, "https://eu.example.test/api/");
+    US_EU_ONLY = ApiDescriptor.of("Test API", urls);
+  }
+
+  final ClientRuntime runtime;
+  final TestApi api;
+
+  private TestClient(ClientRuntime runtime) {
+    this.runtime = runtime;
+    this.api = runtime.retrofit().create(TestApi.class);
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  static final class Builder extends MergeClientBuilder<Builder> {
+    private String accountToken;
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    Builder accountToken(String token) {
+      this.accountToken = token;
+      return this;
+    }
+
+    TestClient build() {
+      return new TestClient(buildRuntime(US_EU_ONLY, accountToken));
+    }
+  }
+}
