@@ -34,6 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * SDK value, peer value, ratio, target, PASS/MISS.
  *
  * <pre>
+ * mvn -q -Pbenchmarks -pl benchmarks -am package -DskipTests   builds the jar
  * java -jar benchmarks/target/benchmarks.jar            full run (the figures in BENCHMARKS.md), ~15 min
  * java -jar benchmarks/target/benchmarks.jar --quick    smoke run: tiny sizes and iteration counts, ~2 min
  * options: --only=list,decode,download,paging,concurrency,build   --skip-build   --build (with --quick)
