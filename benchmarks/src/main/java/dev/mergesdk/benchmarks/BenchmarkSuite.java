@@ -38,6 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar            full run (the figures in BENCHMARKS.md), ~15 min
  * java -jar benchmarks/target/benchmarks.jar --quick    smoke run: tiny sizes and iteration counts, ~2 min
  * options: --only=list,decode,download,paging,concurrency,build   --skip-build   --build (with --quick)
+ * -Dbench.prof=gc,stack (before -jar) adds JMH profilers; their output is in the JMH logs
  * </pre>
  *
  * <p>Each pair (SDK, bare) is measured side by side in the same run, in alternating order over several rounds
@@ -388,6 +389,12 @@ public final class BenchmarkSuite {
         .shouldFailOnError(true)
         .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Dbench.port=" + port, "-Dbench.out=" + out)
         .output(jmhLog.toString());
+    // For investigating a miss: -Dbench.prof=gc,stack adds JMH profilers; their output lands in the JMH log.
+    for (String profiler : System.getProperty("bench.prof", "").split(",")) {
+      if (!profiler.isBlank()) {
+        options.addProfiler(profiler.trim());
+      }
+    }
     Collection<RunResult> results = new Runner(configure.apply(options).build()).run();
     Stats stats = new Stats();
     for (RunResult result : results) {
