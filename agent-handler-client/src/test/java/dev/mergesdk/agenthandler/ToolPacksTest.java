@@ -93,6 +93,7 @@ class ToolPacksTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // connector_id is deprecated by the API but still sent
   void listConnectorsDecodesThePlainArray() {
     server.enqueueFixture(200, "toolPacks_listConnectors");
 
