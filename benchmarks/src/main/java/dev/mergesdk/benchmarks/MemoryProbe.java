@@ -23,7 +23,8 @@ import okio.Okio;
  * <ul>
  *   <li>Download: heap growth = highest heap use sampled every millisecond during the whole download, minus the heap
  *       in use just before it (after a full GC). No GC is forced during the download, so garbage counts too.
- *   <li>Paging: items/s over the whole walk, and the live heap: at every tenth of the walk, with the iterator open
+ *   <li>Paging (the SDK and its bare peer each in a JVM of their own, after a 20,000-item warm-up walk): items/s
+ *       over the whole walk, and for the SDK the live heap: at every tenth of the walk, with the iterator open
  *       mid-listing, a full GC is forced and the heap in use read (the time of those ten GCs is not counted in
  *       items/s). Done for each item count in {@code bench.pagingItems}, to show the peak does not grow with it.
  * </ul>
@@ -37,7 +38,7 @@ public final class MemoryProbe {
   }
 
   /**
-   * @param args {@code download} or {@code paging}
+   * @param args {@code download}, {@code paging-sdk} or {@code paging-bare}
    * @throws Exception on any failure, which fails the figure
    */
   public static void main(String[] args) throws Exception {
@@ -45,9 +46,11 @@ public final class MemoryProbe {
       case "download":
         download(Long.getLong("bench.downloadBytes", 1L << 30));
         break;
-      case "paging":
-        String[] counts = System.getProperty("bench.pagingItems", "100000,1000000").split(",");
-        paging(counts);
+      case "paging-sdk":
+        pagingSdk(System.getProperty("bench.pagingItems", "100000,1000000").split(","));
+        break;
+      case "paging-bare":
+        pagingBare(Long.parseLong(System.getProperty("bench.pagingItems", "1000000")));
         break;
       default:
         throw new IllegalArgumentException(args[0]);
@@ -106,19 +109,16 @@ public final class MemoryProbe {
     }
   }
 
-  private static void paging(String[] counts) throws IOException {
-    // Warm up both walks on a short listing first.
+  private static void pagingSdk(String[] counts) {
     walkSdk(20_000, false);
-    walkBare(20_000);
-    long largest = 0;
     for (String count : counts) {
-      long items = Long.parseLong(count.trim());
-      largest = Math.max(largest, items);
-      walkSdk(items, true);
+      walkSdk(Long.parseLong(count.trim()), true);
     }
-    double bareRate = walkBare(largest);
-    emit("paging.bare.items", largest);
-    emit("paging.bare.itemsPerSec", bareRate);
+  }
+
+  private static void pagingBare(long items) throws IOException {
+    walkBare(20_000);
+    emit("paging.bare." + items + ".itemsPerSec", walkBare(items));
   }
 
   /** Walks {@code items} items of a listing through {@code autoPage()}; emits its figures when {@code report}. */
