@@ -143,7 +143,7 @@ public final class BenchmarkSuite {
 
   private void listPage(int pageBytes) {
     say("[1] per-call overhead: list one page, SDK vs bare OkHttp + Gson");
-    Pair p = pair(ListPageBenchmark.class, quick ? 1 : 5, b -> timed(b, quick ? 1 : 3, 1, quick ? 2 : 4, 1));
+    Pair p = pair(ListPageBenchmark.class, quick ? 1 : 5, b -> timed(b, quick ? 1 : 5, 1, quick ? 2 : 5, 1));
     if (p.failed()) {
       rows.add(Row.error("1", "Per call: list a page of 100 files", p.error));
       return;
@@ -159,7 +159,7 @@ public final class BenchmarkSuite {
 
   private void decode(int pageBytes) {
     say("[2] decode throughput: the page's bytes into models");
-    Pair p = pair(DecodeBenchmark.class, quick ? 1 : 5, b -> timed(b, quick ? 1 : 3, 1, quick ? 2 : 4, 1));
+    Pair p = pair(DecodeBenchmark.class, quick ? 1 : 5, b -> timed(b, quick ? 1 : 5, 1, quick ? 2 : 5, 1));
     if (p.failed()) {
       rows.add(Row.error("2", "Decode a page into models", p.error));
       return;
