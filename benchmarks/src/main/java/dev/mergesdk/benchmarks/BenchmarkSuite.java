@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -70,6 +74,8 @@ public final class BenchmarkSuite {
    * @throws Exception when the run itself cannot proceed
    */
   public static void main(String[] args) throws Exception {
+    // The two contenders of a figure run as two JMH runs at once (see pair()); JMH's run lock would refuse that.
+    System.setProperty("jmh.ignoreLock", "true");
     List<String> list = Arrays.asList(args);
     boolean quick = list.contains("--quick");
     Set<String> only = new LinkedHashSet<>(ALL);
@@ -178,7 +184,7 @@ public final class BenchmarkSuite {
     long size = quick ? 64L << 20 : 1L << 30;
     String label = quick ? "64 MiB" : "1 GiB";
     say("[3] streaming download of " + label + ": throughput (JMH) and heap growth (separate JVM)");
-    Pair p = pair(DownloadBenchmark.class, quick ? 1 : 5,
+    Pair p = pair(DownloadBenchmark.class, quick ? 1 : 3,
         b -> shots(b, quick ? 1 : 2, quick ? 2 : 3).jvmArgsAppend("-Dbench.downloadBytes=" + size));
     if (p.failed()) {
       rows.add(Row.error("3a", "Download " + label + ": throughput", p.error));
@@ -221,6 +227,8 @@ public final class BenchmarkSuite {
     double sampledLarge = 0;
     double sampledSmall = 0;
     for (int round = 1; round <= rounds; round++) {
+      Stats roundSdk = new Stats();
+      Stats roundBare = new Stats();
       for (String who : round % 2 == 1 ? List.of("bare", "sdk") : List.of("sdk", "bare")) {
         Map<String, Double> probe = probe("paging-" + who,
             List.of("-Dbench.pagingItems=" + (who.equals("sdk") ? small + "," + large : String.valueOf(large))));
@@ -229,7 +237,7 @@ public final class BenchmarkSuite {
           rows.add(Row.error("4", "Auto-paging", "the " + who + " probe failed, see suite.log"));
           return;
         }
-        (who.equals("sdk") ? rate.sdkRounds : rate.bareRounds).add(itemsPerSec);
+        (who.equals("sdk") ? roundSdk : roundBare).add(itemsPerSec);
         if (who.equals("sdk")) {
           livePeakLarge = Math.max(livePeakLarge, probe.get("paging.sdk." + large + ".livePeakMiB"));
           livePeakSmall = Math.max(livePeakSmall, probe.get("paging.sdk." + small + ".livePeakMiB"));
@@ -237,6 +245,7 @@ public final class BenchmarkSuite {
           sampledSmall = Math.max(sampledSmall, probe.get("paging.sdk." + small + ".sampledPeakMiB"));
         }
       }
+      rate.add(roundSdk, roundBare);
     }
     rows.add(new Row("4a", String.format(Locale.ROOT, "Auto-paging %,d items / %,d pages", large, large / Pages.PAGE_SIZE),
         String.format(Locale.ROOT, "%,.0f items/s", rate.sdkValue()), String.format(Locale.ROOT, "%,.0f items/s", rate.bareValue()),
@@ -261,7 +270,7 @@ public final class BenchmarkSuite {
     for (String name : List.of("sdk", "bare")) {
       Files.deleteIfExists(out.resolve("concurrency-" + name + ".txt"));
     }
-    Pair p = pair(ConcurrencyBenchmark.class, quick ? 1 : 5,
+    Pair p = pair(ConcurrencyBenchmark.class, quick ? 1 : 3,
         b -> shots(b, quick ? 1 : 2, quick ? 2 : 3).jvmArgsAppend("-Dbench.callsPerThread=" + perThread));
     long[] sdkCounts = counts("sdk");
     long[] bareCounts = counts("bare");
@@ -374,36 +383,51 @@ public final class BenchmarkSuite {
   }
 
   /**
-   * Runs the {@code sdk} and {@code bare} benchmarks of a class over {@code rounds} rounds, one fresh fork per
-   * contender per round, alternating which goes first.
+   * Runs the {@code sdk} and {@code bare} benchmarks of a class over {@code rounds} rounds. In a round both forks
+   * run at the same time and take turns iteration by iteration ({@link Turns}), so each measured iteration of
+   * one is paired with the other's iteration measured just before or after it.
    */
   private Pair pair(Class<?> benchmark, int rounds, Configure configure) {
     Pair pair = new Pair();
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    int handoffsBefore = Turns.handoffs();
     try {
       for (int round = 1; round <= rounds; round++) {
-        List<String> order = round % 2 == 1 ? List.of("bare", "sdk") : List.of("sdk", "bare");
-        for (String who : order) {
-          Stats stats = jmh(benchmark, who, round, configure);
-          (who.equals("sdk") ? pair.sdk : pair.bare).add(stats);
-          (who.equals("sdk") ? pair.sdkRounds : pair.bareRounds).add(stats.mean());
-          say(String.format(Locale.ROOT, "    round %d %-4s %s", round, who, stats));
-        }
+        String pairId = benchmark.getSimpleName() + "-" + round + "-" + System.nanoTime();
+        int r = round;
+        Future<Stats> sdk = both.submit(() -> jmh(benchmark, "sdk", r, pairId, configure));
+        Future<Stats> bare = both.submit(() -> jmh(benchmark, "bare", r, pairId, configure));
+        Stats s = sdk.get();
+        Stats b = bare.get();
+        pair.add(s, b);
+        int handoffs = Turns.handoffs() - handoffsBefore;
+        handoffsBefore += handoffs;
+        say(String.format(Locale.ROOT, "    round %d sdk  %s%n    round %d bare %s%n    round %d paired ratios %s (%d hand-offs)",
+            round, s, round, b, round, Pair.format(Pair.ratios(s.values, b.values), "%.3f"), handoffs));
       }
-    } catch (RunnerException | IOException | RuntimeException e) {
-      pair.error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      pair.error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
       say("    FAILED: " + pair.error);
-      e.printStackTrace(log);
+      cause.printStackTrace(log);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pair.error = "interrupted";
+    } finally {
+      both.shutdownNow();
     }
     return pair;
   }
 
-  private Stats jmh(Class<?> benchmark, String method, int round, Configure configure) throws RunnerException, IOException {
+  private Stats jmh(Class<?> benchmark, String method, int round, String pairId, Configure configure)
+      throws RunnerException {
     Path jmhLog = out.resolve("jmh-" + benchmark.getSimpleName() + "-" + method + "-" + round + ".log");
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include("^" + Pattern.quote(benchmark.getName() + "." + method) + "$")
         .forks(1)
         .shouldFailOnError(true)
-        .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Dbench.port=" + port, "-Dbench.out=" + out)
+        .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Dbench.port=" + port, "-Dbench.out=" + out,
+            "-Dbench.pair=" + pairId)
         .output(jmhLog.toString());
     // For investigating a miss: -Dbench.prof=gc,stack adds JMH profilers; their output lands in the JMH log.
     for (String profiler : System.getProperty("bench.prof", "").split(",")) {
@@ -434,7 +458,7 @@ public final class BenchmarkSuite {
 
   /** Scores of one contender: every measured iteration of every round. */
   static final class Stats {
-    private final List<Double> values = new ArrayList<>();
+    final List<Double> values = new ArrayList<>();
     String unit = "";
 
     void add(double value) {
@@ -466,50 +490,62 @@ public final class BenchmarkSuite {
   }
 
   /**
-   * The two contenders of one figure, round by round. A round is one fork of each, run back to back, so the
-   * ratio of a round compares the two under the same machine load. The figure is the median over rounds: of each
-   * contender's round means, and of the per-round ratios (a load spike in one round cannot carry it).
+   * The two contenders of one figure: every measured iteration of each, paired with the other's iteration of the
+   * same number in the same round (measured back to back). A contender's value is the median of its iterations;
+   * the ratio is the median of the paired ratios, so a load spike in one window cannot carry the figure.
    */
   static final class Pair {
-    final Stats sdk = new Stats();
-    final Stats bare = new Stats();
-    final List<Double> sdkRounds = new ArrayList<>();
-    final List<Double> bareRounds = new ArrayList<>();
+    final List<Double> sdk = new ArrayList<>();
+    final List<Double> bare = new ArrayList<>();
+    final List<Double> pairs = new ArrayList<>();
+    final List<Double> roundRatios = new ArrayList<>();
     String error;
 
+    void add(Stats s, Stats b) {
+      sdk.addAll(s.values);
+      bare.addAll(b.values);
+      List<Double> r = ratios(s.values, b.values);
+      pairs.addAll(r);
+      roundRatios.add(median(r));
+    }
+
     boolean failed() {
-      return error != null || sdkRounds.isEmpty() || sdkRounds.size() != bareRounds.size();
+      return error != null || pairs.isEmpty();
     }
 
     double sdkValue() {
-      return median(sdkRounds);
+      return median(sdk);
     }
 
     double bareValue() {
-      return median(bareRounds);
+      return median(bare);
     }
 
     /** @param inverse true when the scores are times and the ratio wanted is of throughputs (bare / SDK) */
     double ratio(boolean inverse) {
-      return median(roundRatios(inverse));
+      double r = median(pairs);
+      return inverse ? 1 / r : r;
     }
 
-    List<Double> roundRatios(boolean inverse) {
+    String describe(boolean inverse, String unit) {
+      List<Double> rounds = new ArrayList<>();
+      for (double r : roundRatios) {
+        rounds.add(inverse ? 1 / r : r);
+      }
+      return String.format(Locale.ROOT, "%d paired iterations; median SDK/bare %s ratio per round %s; "
+              + "iteration medians SDK %.1f, bare %.1f %s",
+          pairs.size(), inverse ? "throughput" : "score", format(rounds, "%.3f"), sdkValue(), bareValue(), unit);
+    }
+
+    static List<Double> ratios(List<Double> sdk, List<Double> bare) {
       List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < Math.min(sdkRounds.size(), bareRounds.size()); i++) {
-        double r = sdkRounds.get(i) / bareRounds.get(i);
-        ratios.add(inverse ? 1 / r : r);
+      for (int i = 0; i < Math.min(sdk.size(), bare.size()); i++) {
+        ratios.add(sdk.get(i) / bare.get(i));
       }
       return ratios;
     }
 
-    String describe(boolean inverse, String unit) {
-      return String.format(Locale.ROOT, "per-round SDK/bare %s ratios %s; round means SDK %s, bare %s %s",
-          inverse ? "throughput" : "score", format(roundRatios(inverse), "%.3f"), format(sdkRounds, "%.1f"),
-          format(bareRounds, "%.1f"), unit);
-    }
-
-    private static String format(List<Double> values, String pattern) {
+    static String format(List<Double> values, String pattern) {
       return values.stream().map(v -> String.format(Locale.ROOT, pattern, v)).collect(Collectors.joining(", ", "[", "]"));
     }
 

@@ -22,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -59,8 +60,14 @@ public class ConcurrencyBenchmark {
     bareRequest = Fixture.bareListRequest("fixed", null);
   }
 
+  @Setup(Level.Iteration)
+  public void takeTurn(BenchmarkParams params) {
+    Turns.take(params);
+  }
+
   @TearDown
   public void tearDown(BenchmarkParams params) throws IOException {
+    Turns.done(params);
     pool.shutdownNow();
     sdk.close();
     bare.dispatcher().executorService().shutdown();

@@ -7,11 +7,14 @@ import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Figure 2: decoding the fixed page's bytes into models, no network. Both start from an OkHttp response body
@@ -33,6 +36,17 @@ public class DecodeBenchmark {
     probe = new DecodeProbe<>(Sdk.PAGE, "http://127.0.0.1/" + Sdk.LIST_PATH);
     gson = Fixture.bareGson();
     Checks.samePage(sdk(), bare());
+  }
+
+
+  @Setup(Level.Iteration)
+  public void takeTurn(BenchmarkParams params) {
+    Turns.take(params);
+  }
+
+  @TearDown
+  public void tearDown(BenchmarkParams params) {
+    Turns.done(params);
   }
 
   @Benchmark

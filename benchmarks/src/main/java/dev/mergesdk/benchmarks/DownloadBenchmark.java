@@ -11,12 +11,14 @@ import okhttp3.Response;
 import okio.Okio;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Figure 3: one streamed download of {@code bench.downloadBytes} (1 GiB in the full run) per operation.
@@ -43,8 +45,15 @@ public class DownloadBenchmark {
         .build();
   }
 
+
+  @Setup(Level.Iteration)
+  public void takeTurn(BenchmarkParams params) {
+    Turns.take(params);
+  }
+
   @TearDown
-  public void tearDown() {
+  public void tearDown(BenchmarkParams params) {
+    Turns.done(params);
     sdk.close();
     bare.dispatcher().executorService().shutdown();
     bare.connectionPool().evictAll();

@@ -8,12 +8,14 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Figure 1: one {@code GET /files?page_size=100} returning the fixed 100-file page, decoded into the generated
@@ -38,8 +40,15 @@ public class ListPageBenchmark {
     Checks.samePage(sdk(), bare());
   }
 
+
+  @Setup(Level.Iteration)
+  public void takeTurn(BenchmarkParams params) {
+    Turns.take(params);
+  }
+
   @TearDown
-  public void tearDown() {
+  public void tearDown(BenchmarkParams params) {
+    Turns.done(params);
     sdk.close();
     bare.dispatcher().executorService().shutdown();
     bare.connectionPool().evictAll();

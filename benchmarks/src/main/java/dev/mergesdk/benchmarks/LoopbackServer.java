@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /fixed/<anything>} (not ending in {@code /download}): the fixed 100-file page.
  *   <li>{@code GET /fixed/files/<bytes>/download}: {@code <bytes>} bytes of octet-stream, Content-Length set.
  *   <li>{@code GET /pages/<total>/<anything>?cursor=...}: page {@code cursor} of a {@code <total>}-page listing.
+ *   <li>{@code GET /turn/<pair>/<who>[/done]}: the turn-taking of {@link Turns}.
  * </ul>
  */
 final class LoopbackServer implements AutoCloseable {
@@ -76,6 +77,14 @@ final class LoopbackServer implements AutoCloseable {
         out.close();
       } else if (path.startsWith("/fixed/")) {
         json(exchange, fixedPage);
+      } else if (path.startsWith("/turn/")) {
+        String[] parts = path.split("/");
+        try {
+          Turns.serve(parts[2], parts[3], parts.length > 4 && parts[4].equals("done"));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        exchange.sendResponseHeaders(204, -1);
       } else if (path.startsWith("/pages/")) {
         int total = Integer.parseInt(path.split("/")[2]);
         json(exchange, Pages.page(Pages.pageOf(query(uri.getRawQuery(), "cursor")), total));
