@@ -184,7 +184,7 @@ public final class BenchmarkSuite {
     long size = quick ? 64L << 20 : 1L << 30;
     String label = quick ? "64 MiB" : "1 GiB";
     say("[3] streaming download of " + label + ": throughput (JMH) and heap growth (separate JVM)");
-    Pair p = pair(DownloadBenchmark.class, quick ? 1 : 3,
+    Pair p = pair(DownloadBenchmark.class, quick ? 1 : 5,
         b -> shots(b, quick ? 1 : 2, quick ? 2 : 3).jvmArgsAppend("-Dbench.downloadBytes=" + size));
     if (p.failed()) {
       rows.add(Row.error("3a", "Download " + label + ": throughput", p.error));
@@ -270,7 +270,7 @@ public final class BenchmarkSuite {
     for (String name : List.of("sdk", "bare")) {
       Files.deleteIfExists(out.resolve("concurrency-" + name + ".txt"));
     }
-    Pair p = pair(ConcurrencyBenchmark.class, quick ? 1 : 3,
+    Pair p = pair(ConcurrencyBenchmark.class, quick ? 1 : 5,
         b -> shots(b, quick ? 1 : 2, quick ? 2 : 3).jvmArgsAppend("-Dbench.callsPerThread=" + perThread));
     long[] sdkCounts = counts("sdk");
     long[] bareCounts = counts("bare");
