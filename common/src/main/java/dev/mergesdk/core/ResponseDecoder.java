@@ -71,6 +71,11 @@ final class ResponseDecoder<T> {
     } catch (IOException e) {
       throw RealMergeCall.failure(request, e);
     }
+    if (bytes == null) {
+      // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
+      throw new DecodeException(String.format(Locale.ROOT, "response to %s is over the %d-byte limit",
+          what, maxBodyBytes), code, "", null);
+    }
     String snippet = Snippets.shorten(new String(bytes, 0, Math.min(bytes.length, SNIPPET * 2), StandardCharsets.UTF_8), SNIPPET);
     if (contentType != null && !contentType.subtype().toLowerCase(Locale.ROOT).contains("json")) {
       throw new DecodeException("expected JSON from " + what + " but got " + contentType + ": " + snippet, code, snippet, null);
@@ -98,12 +103,13 @@ final class ResponseDecoder<T> {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
   }
 
+  /** @return the whole body, or null if it is longer than {@code max} */
   private static byte[] readAtMost(ResponseBody body, long max) throws IOException {
     okio.BufferedSource source = body.source();
     if (!source.request(max + 1)) {
       return source.readByteArray();
     }
-    throw new IOException("response body exceeds the " + max + "-byte limit");
+    return null;
   }
 
   private static String readErrorBody(Response response) {
