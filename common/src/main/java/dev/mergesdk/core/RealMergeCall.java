@@ -102,6 +102,9 @@ class RealMergeCall<T> implements MergeCall<T> {
   /** The request with this call's options applied; the interceptors fill in the client's defaults. */
   Request prepared() {
     Request.Builder builder = request.newBuilder().tag(RequestOptions.class, options);
+    if (decoder.buffersBody()) {
+      builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder.maxBodyBytes()));
+    }
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }

@@ -37,6 +37,15 @@ final class ResponseDecoder<T> {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** @return whether a success body is read whole into memory (everything but downloads and void results) */
+  boolean buffersBody() {
+    return adapter != null;
+  }
+
+  long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   @SuppressWarnings("unchecked")
   ApiResponse<T> decode(Request request, Response response) {
     Map<String, List<String>> headers = HttpHeaders.toMap(response.headers());

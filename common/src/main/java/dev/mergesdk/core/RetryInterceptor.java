@@ -36,11 +36,15 @@ final class RetryInterceptor implements Interceptor {
         || request.header(RequestOptions.IDEMPOTENCY_KEY_HEADER) != null;
     boolean repeatableBody = request.body() == null || !request.body().isOneShot();
     long deadline = System.nanoTime() + policy.budget().toNanos();
+    BufferedBody buffered = request.tag(BufferedBody.class);
 
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
         response = chain.proceed(request);
+        if (buffered != null && response.isSuccessful()) {
+          readAhead(response, buffered.limit);
+        }
       } catch (IOException failure) {
         boolean neverSent = neverReachedServer(failure);
         boolean retryable = (safeToRepeat && repeatableBody) || neverSent;
@@ -67,6 +71,33 @@ final class RetryInterceptor implements Interceptor {
       if (!sleepWithin(wait, deadline)) {
         throw new InterruptedIOException("retry budget exhausted");
       }
+    }
+  }
+
+  /**
+   * Reads a success body the SDK will decode whole into memory now, inside the attempt, so that a body cut or
+   * stalled mid-way fails this attempt and is retried like any other connection failure, instead of surfacing
+   * later from the decoder where no retry is possible. Bodies declared larger than the limit are left to the
+   * decoder, which refuses them.
+   */
+  private static void readAhead(Response response, long limit) throws IOException {
+    if (response.body().contentLength() > limit) {
+      return;
+    }
+    try {
+      response.body().source().request(limit + 1);
+    } catch (IOException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  /** Tags a request whose success body is decoded whole, with the largest body accepted. */
+  static final class BufferedBody {
+    final long limit;
+
+    BufferedBody(long limit) {
+      this.limit = limit;
     }
   }
 

@@ -161,6 +161,42 @@ class RetryTest {
   }
 
   @Test
+  void aGetWhoseBodyIsCutMidwayIsRetriedAndDecodesTheCompleteBody() {
+    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"cut\",\"name\":\"" + "y".repeat(5_000) + "\"}")
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE));
+      server.json(200, "{\"id\":\"whole\"}");
+      assertEquals("whole", client.api.get("1").execute().id);
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void aGetWhoseBodyStallsPastTheReadTimeoutIsRetried() {
+    try (MockServer server = new MockServer();
+        TestClient client = server.clientBuilder().readTimeout(Duration.ofMillis(200)).build()) {
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"late\"}").bodyDelay(1, java.util.concurrent.TimeUnit.SECONDS));
+      server.json(200, "{\"id\":\"on-time\"}");
+      assertEquals("on-time", client.api.get("1").execute().id);
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void anUnsafePostWhoseBodyIsCutIsNotRetried() {
+    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+      server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"cut\",\"name\":\"" + "y".repeat(5_000) + "\"}")
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE));
+      server.json(201, "{\"id\":\"dup\"}");
+      assertThrows(NetworkException.class, () -> client.api.create(TestApi.Thing.named("n")).execute());
+      assertEquals(1, server.requestCount());
+    }
+  }
+
+  @Test
   void retriesCanBeTurnedOff() {
     try (MockServer server = new MockServer();
         TestClient client = server.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
