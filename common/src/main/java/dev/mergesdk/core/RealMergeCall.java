@@ -121,11 +121,16 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   static MergeException failure(Request request, IOException e) {
     String what = request.method() + " " + Redaction.url(request.url());
-    if (e instanceof SocketTimeoutException
-        || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"))) {
+    if (isTimeout(e)) {
       return new MergeTimeoutException("timed out: " + what + " (" + e.getMessage() + ")", e);
     }
     return new NetworkException("network failure: " + what + " (" + e.getClass().getSimpleName() + ": "
         + e.getMessage() + ")", e);
+  }
+
+  /** A connect, read or write timeout, or the call timeout. */
+  static boolean isTimeout(IOException e) {
+    return e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
   }
 }
