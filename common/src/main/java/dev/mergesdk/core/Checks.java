@@ -17,13 +17,21 @@ final class Checks {
     return value;
   }
 
+  /**
+   * Accepts what OkHttp accepts in a header value (tab and printable ASCII). Anything else would only fail later,
+   * at call time, inside OkHttp, whose message quotes the value of every header but Authorization and cookies:
+   * an account token included.
+   */
   static String headerValue(String value, String name) {
     notBlank(value, name);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      // Never echo the value: it may be a secret.
       if (c == '\r' || c == '\n' || c == 0 || (c < 0x20 && c != '\t') || c == 0x7f) {
-        // Never echo the value: it may be a secret.
         throw new IllegalArgumentException(name + " must not contain line breaks or control characters");
+      }
+      if (c > 0x7f) {
+        throw new IllegalArgumentException(name + " must contain only ASCII characters");
       }
     }
     return value;

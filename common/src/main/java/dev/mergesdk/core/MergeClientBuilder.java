@@ -168,11 +168,16 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
    * @param accountToken the default {@code X-Account-Token}, or null for APIs or clients without one
    * @return the runtime
    * @throws IllegalStateException when the API key is missing
-   * @throws IllegalArgumentException when the region is not served by the API
+   * @throws IllegalArgumentException when the region is not served by the API, or the account token is not a valid
+   *     header value
    */
   protected final ClientRuntime buildRuntime(ApiDescriptor api, String accountToken) {
     if (apiKey == null) {
       throw new IllegalStateException("apiKey is required: set it with " + api.name() + " client builder's apiKey(...)");
+    }
+    if (accountToken != null) {
+      // Client builders take the token themselves; it must be a valid header value before any call is made.
+      Checks.headerValue(accountToken, "accountToken");
     }
     Region resolved = Region.resolve(region);
     String url = baseUrl != null ? baseUrl : api.baseUrl(resolved);

@@ -40,6 +40,20 @@ class SecretsTest {
   }
 
   @Test
+  void aTokenOkHttpWouldRejectIsRefusedWhenSetSoOkHttpCanNeverQuoteItInAnError() {
+    // OkHttp refuses non-ASCII header values with a message that quotes the value of any header but Authorization
+    // and cookies; the SDK refuses such values up front, without echoing them.
+    String token = MockServer.ACCOUNT_TOKEN + "\u00e9";
+    IllegalArgumentException perCall = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> RequestOptions.builder().accountToken(token));
+    IllegalArgumentException perClient = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TestClient.builder().apiKey("k").accountToken(token).build());
+    for (IllegalArgumentException e : List.of(perCall, perClient)) {
+      assertTrue(e.getMessage().equals("accountToken must contain only ASCII characters"), e.getMessage());
+    }
+  }
+
+  @Test
   void urlsInMessagesMaskTokenQueryParameters() {
     okhttp3.HttpUrl url = okhttp3.HttpUrl.get("https://api.example/issues?account_token=SECRET1&status=ONGOING&api_key=SECRET2");
     String redacted = Redaction.url(url);
