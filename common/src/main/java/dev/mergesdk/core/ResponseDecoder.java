@@ -95,8 +95,8 @@ final class ResponseDecoder<T> {
     try {
       JsonReader reader = UnknownFields.newReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
       T value = adapter.read(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new JsonParseException("unexpected content after the JSON value");
+      if (!atEnd(reader)) {
+        throw new JsonParseException("unexpected content after the JSON value at " + reader.getPath());
       }
       if (value == null) {
         throw new JsonParseException("null where " + typeName() + " was expected");
@@ -105,6 +105,15 @@ final class ResponseDecoder<T> {
     } catch (IOException | RuntimeException e) {
       throw new DecodeException("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
           + "; body starts: " + snippet, code, snippet, e);
+    }
+  }
+
+  /** Whether nothing but whitespace follows; a strict reader refuses to even peek at a second value. */
+  private static boolean atEnd(JsonReader reader) throws IOException {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (com.google.gson.stream.MalformedJsonException secondValue) {
+      return false;
     }
   }
 
