@@ -143,6 +143,15 @@ class BadInputTest {
         "not an RFC 3339 date-time: '2024-13-01T00:00:00Z'", () -> Json.parseDateTime("2024-13-01T00:00:00Z")));
     c.add(fails("API descriptor without a name", IllegalArgumentException.class,
         "name must not be blank", () -> ApiDescriptor.of(" ", Map.of())));
+    // Numeric parameters outside the range the spec declares (generated operations call this in their setters).
+    c.add(fails("page size above the declared maximum", IllegalArgumentException.class,
+        "page_size must be at most 100, was 101", () -> ParameterRange.check(101, "page_size", null, false, "100", false)));
+    c.add(fails("page size below the declared minimum", IllegalArgumentException.class,
+        "page_size must be at least 1, was 0", () -> ParameterRange.check(0, "page_size", "1", false, "100", false)));
+    c.add(fails("a value equal to an exclusive minimum", IllegalArgumentException.class,
+        "ratio must be greater than 0, was 0.0", () -> ParameterRange.check(0.0, "ratio", "0", true, null, false)));
+    c.add(fails("a value that is not a number", IllegalArgumentException.class,
+        "ratio must be a finite number, was NaN", () -> ParameterRange.check(Double.NaN, "ratio", "0", false, "1", false)));
     return c;
   }
 
@@ -213,6 +222,13 @@ class BadInputTest {
             guard.check(e);
           }
         }));
+  }
+
+  @Test
+  void valuesWithinTheDeclaredRangeAndUnsetValuesPass() {
+    assertEquals(100, ParameterRange.check(100, "page_size", "1", false, "100", false));
+    assertEquals(1L, ParameterRange.check(1L, "page_size", "1", false, "100", false));
+    assertEquals(null, ParameterRange.check((Integer) null, "page_size", "1", false, "100", false));
   }
 
   @Test
