@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * attempts per request (so no unsafe POST twice, nothing lost), nothing may deadlock, the connection pool and the
  * thread count must stay bounded, and no connection may be left in use.
  *
- * <p>By default it runs 6,000 requests on 32 threads (a few seconds). The larger form is on demand:
+ * <p>By default it runs 10,000 requests on 32 threads (a few seconds). The larger form is on demand:
  *
  * <pre>
  * mvn -q -pl common -am verify -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false \
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class LoadTest {
-  private static final int REQUESTS = Integer.getInteger("merge.load.requests", 6_000);
+  private static final int REQUESTS = Integer.getInteger("merge.load.requests", 10_000);
   private static final int THREADS = Integer.getInteger("merge.load.threads", 32);
   /** Sanity limit only: generous enough for a loaded 2-core machine; a stall or deadlock hits it. */
   private static final long TIME_LIMIT_SECONDS = Math.max(45, REQUESTS / 250);
