@@ -1,0 +1,84 @@
+package dev.mergesdk.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime's decoding under fuzzed bodies, through the test API: whatever the server sends with a 200, the only
+ * exception a caller can see is {@link DecodeException}. The client modules run the same against every fixture.
+ */
+class DecodeFuzzTest {
+  static final long SEED = 20261122L;
+  private static final String THING = "{\"id\":\"t-1\",\"name\":\"Q3 report\",\"status\":\"ACTIVE\","
+      + "\"created_at\":\"2024-05-01T10:00:00.123456Z\",\"owner\":{\"id\":\"u-1\",\"name\":\"Ann\",\"owner\":\"u-0\"},"
+      + "\"remote_data\":{\"raw\":[1,2,{\"x\":null}],\"flag\":true}}";
+  private static final String PAGE = "{\"next\":\"c2\",\"results\":[" + THING + "," + THING.replace("t-1", "t-2") + "]}";
+
+  /**
+   * Serves each body in turn through one client and collects every outcome that is neither success nor a
+   * DecodeException. Public so client modules can reuse it.
+   */
+  static List<String> undecodableOutcomes(List<JsonMutator.Mutation> mutations, Function<TestClient, Object> call) {
+    AtomicReference<byte[]> body = new AtomicReference<>();
+    List<String> bad = new ArrayList<>();
+    try (SecretGuard guard = SecretGuard.startQuiet(); MockServer server = new MockServer();
+        TestClient client = server.clientBuilder().retryPolicy(RetryPolicy.none()).logger(guard.logger()).build()) {
+      server.server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+              .body(new Buffer().write(body.get())).build();
+        }
+      });
+      for (JsonMutator.Mutation m : mutations) {
+        body.set(m.body());
+        try {
+          call.apply(client);
+        } catch (DecodeException expected) {
+          guard.check(expected);
+        } catch (Throwable t) {
+          bad.add(m + " -> " + t);
+        }
+      }
+    }
+    return bad;
+  }
+
+  @Test
+  void mutationsAreReproducibleFromTheSeed() {
+    byte[] fixture = THING.getBytes(StandardCharsets.UTF_8);
+    List<JsonMutator.Mutation> a = JsonMutator.mutations(fixture, SEED, 50);
+    List<JsonMutator.Mutation> b = JsonMutator.mutations(fixture, SEED, 50);
+    assertEquals(50, a.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i).kind(), b.get(i).kind());
+      assertArrayEquals(a.get(i).body(), b.get(i).body());
+    }
+    assertTrue(a.stream().map(JsonMutator.Mutation::kind).anyMatch(k -> k.startsWith("invalid UTF-8")));
+    assertTrue(a.stream().map(JsonMutator.Mutation::kind).anyMatch(k -> k.contains("nested")));
+  }
+
+  @Test
+  void aFuzzedModelBodyEitherDecodesOrIsADecodeException() {
+    List<JsonMutator.Mutation> mutations = JsonMutator.mutations(THING.getBytes(StandardCharsets.UTF_8), SEED, 400);
+    assertEquals(List.of(), undecodableOutcomes(mutations, c -> c.api.get("1").execute()));
+  }
+
+  @Test
+  void aFuzzedPageBodyEitherDecodesOrIsADecodeException() {
+    List<JsonMutator.Mutation> mutations = JsonMutator.mutations(PAGE.getBytes(StandardCharsets.UTF_8), SEED + 1, 400);
+    assertEquals(List.of(), undecodableOutcomes(mutations, c -> c.api.listByCursor(null, null).execute()));
+  }
+}
