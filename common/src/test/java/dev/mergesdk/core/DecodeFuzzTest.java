@@ -28,7 +28,7 @@ class DecodeFuzzTest {
 
   /**
    * Serves each body in turn through one client and collects every outcome that is neither success nor a
-   * DecodeException. Public so client modules can reuse it.
+   * DecodeException.
    */
   static List<String> undecodableOutcomes(List<JsonMutator.Mutation> mutations, Function<TestClient, Object> call) {
     AtomicReference<byte[]> body = new AtomicReference<>();
