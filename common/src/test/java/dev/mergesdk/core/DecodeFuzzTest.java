@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,34 +20,12 @@ class DecodeFuzzTest {
       + "\"remote_data\":{\"raw\":[1,2,{\"x\":null}],\"flag\":true}}";
   private static final String PAGE = "{\"next\":\"c2\",\"results\":[" + THING + "," + THING.replace("t-1", "t-2") + "]}";
 
-  /**
-   * Serves each body in turn through one client and collects every outcome that is neither success nor a
-   * DecodeException.
-   */
-  static List<String> undecodableOutcomes(List<JsonMutator.Mutation> mutations, Function<TestClient, Object> call) {
-    AtomicReference<byte[]> body = new AtomicReference<>();
-    List<String> bad = new ArrayList<>();
-    try (SecretGuard guard = SecretGuard.startQuiet(); MockServer server = new MockServer();
-        TestClient client = server.clientBuilder().retryPolicy(RetryPolicy.none()).logger(guard.logger()).build()) {
-      server.server.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-              .body(new Buffer().write(body.get())).build();
-        }
-      });
-      for (JsonMutator.Mutation m : mutations) {
-        body.set(m.body());
-        try {
-          call.apply(client);
-        } catch (DecodeException expected) {
-          guard.check(expected);
-        } catch (Throwable t) {
-          bad.add(m + " -> " + t);
-        }
-      }
+  private static List<String> undecodableOutcomes(List<JsonMutator.Mutation> mutations, Function<TestClient, Object> call) {
+    try (SecretGuard guard = SecretGuard.startQuiet(); FuzzServer server = new FuzzServer();
+        TestClient client = TestClient.builder().apiKey(SecretGuard.API_KEY).accountToken(SecretGuard.ACCOUNT_TOKEN)
+            .baseUrl(server.url("/api/")).retryPolicy(RetryPolicy.none()).logger(guard.logger()).build()) {
+      return server.unexpectedOutcomes(mutations, () -> call.apply(client), guard);
     }
-    return bad;
   }
 
   @Test
