@@ -30,6 +30,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +45,14 @@ class DataIntegrityTest {
 
   @TempDir
   Path dir;
+
+  @RegisterExtension
+  final SecretGuardExtension secrets = new SecretGuardExtension();
+
+  /** Every scenario runs with the known key and token, its log and exceptions checked for them. */
+  private TestClient.Builder guarded(MockServer server) {
+    return server.clientBuilder().logger(secrets.guard().logger());
+  }
 
   private static String cursorPage(int page) {
     StringBuilder items = new StringBuilder();
@@ -115,7 +124,7 @@ class DataIntegrityTest {
         .fail(4, DataIntegrityTest::cutMidBody)
         .fail(6, DataIntegrityTest::slowHeaders);
     try (MockServer server = new MockServer();
-        TestClient client = server.clientBuilder().readTimeout(Duration.ofMillis(250)).build()) {
+        TestClient client = guarded(server).readTimeout(Duration.ofMillis(250)).build()) {
       server.server.setDispatcher(paged);
       List<String> ids = client.api.listByCursor("q", PER_PAGE).stream().map(t -> t.id).collect(Collectors.toList());
       assertEquals(allIds(), ids, "every item once, in order");
@@ -130,7 +139,7 @@ class DataIntegrityTest {
     for (int i = 0; i < 3; i++) {
       paged.fail(5, b -> status(503));
     }
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).build()) {
       server.server.setDispatcher(paged);
       Iterator<TestApi.Thing> items = client.api.listByCursor(null, null).autoPage().iterator();
       List<String> seen = new ArrayList<>();
@@ -144,6 +153,7 @@ class DataIntegrityTest {
         } catch (ServerException e) {
           assertEquals(null, failure, "the page fails once, then the retry of the iteration succeeds");
           failure = e;
+          secrets.guard().check(e);
           assertEquals(allIds().subList(0, 5 * PER_PAGE), seen, "items before the failed page, each once");
         }
       }
@@ -156,7 +166,7 @@ class DataIntegrityTest {
   @Test
   void anUndecodablePageIsNotRetriedAndDeliversNoPartialItems() {
     PagedServer paged = new PagedServer().fail(2, b -> ok(b.substring(0, b.length() / 2)));
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).build()) {
       server.server.setDispatcher(paged);
       List<String> seen = new ArrayList<>();
       DecodeException e = assertThrows(DecodeException.class,
@@ -164,6 +174,7 @@ class DataIntegrityTest {
       assertEquals(allIds().subList(0, 2 * PER_PAGE), seen);
       assertEquals(List.of(0, 1, 2), paged.requested);
       assertTrue(e.getMessage().startsWith("cannot decode CursorThings"), e.getMessage());
+      secrets.guard().check(e);
     }
   }
 
@@ -194,11 +205,12 @@ class DataIntegrityTest {
     if (targetExisted) {
       Files.write(target, new byte[] {7, 7, 7});
     }
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).build()) {
       server.enqueue(shortBody(declared, sent));
       Download download = client.api.download("f").execute();
       NetworkException e = assertThrows(NetworkException.class, () -> download.saveTo(target));
       assertTrue(e.getMessage().startsWith("download to report.pdf failed"), e.getMessage());
+      secrets.guard().check(e);
       if (targetExisted) {
         assertArrayEquals(new byte[] {7, 7, 7}, Files.readAllBytes(target), "the previous file is untouched");
         assertEquals(List.of(target), filesInDir(), "no temporary file is left beside it");
@@ -210,7 +222,7 @@ class DataIntegrityTest {
 
   @Test
   void aDownloadStreamShorterThanItsDeclaredLengthFailsInsteadOfEndingQuietly() throws IOException {
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).build()) {
       server.enqueue(shortBody(5000, 4000));
       try (Download download = client.api.download("f").execute(); InputStream in = download.inputStream()) {
         IOException e = assertThrows(IOException.class, in::readAllBytes);
@@ -222,7 +234,7 @@ class DataIntegrityTest {
 
   @Test
   void aChunkedDownloadCutMidwayFailsAndLeavesNoFile() throws IOException {
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).build()) {
       server.enqueue(new MockResponse.Builder().code(200).chunkedBody(new Buffer().write(content(200_000)), 8192)
           .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE));
       Download download = client.api.download("f").execute();
@@ -235,12 +247,13 @@ class DataIntegrityTest {
   @Test
   void aDownloadThatStallsPastTheReadTimeoutIsATimeoutAndLeavesNoFile() throws IOException {
     try (MockServer server = new MockServer();
-        TestClient client = server.clientBuilder().readTimeout(Duration.ofMillis(200)).build()) {
+        TestClient client = guarded(server).readTimeout(Duration.ofMillis(200)).build()) {
       server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(content(10_000)))
           .bodyDelay(1, TimeUnit.SECONDS));
       Download download = client.api.download("f").execute();
       MergeTimeoutException e = assertThrows(MergeTimeoutException.class, () -> download.saveTo(dir.resolve("slow.bin")));
       assertTrue(e.getMessage().startsWith("download to slow.bin timed out"), e.getMessage());
+      secrets.guard().check(e);
       assertEquals(List.of(), filesInDir());
     }
   }
@@ -249,7 +262,7 @@ class DataIntegrityTest {
   void aProgressListenerThatThrowsLeavesNoFileAndTheConnectionReleased() throws IOException {
     Path target = dir.resolve("out.bin");
     okhttp3.OkHttpClient base = new okhttp3.OkHttpClient();
-    try (MockServer server = new MockServer(); TestClient client = server.clientBuilder().httpClient(base).build()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).httpClient(base).build()) {
       server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(content(300_000))));
       Download download = client.api.download("f").execute();
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> download.saveTo(target, (soFar, total) -> {
@@ -270,7 +283,7 @@ class DataIntegrityTest {
     byte[] bytes = content(150_000);
     Path target = dir.resolve("replace.bin");
     Files.write(target, new byte[] {1});
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+    try (MockServer server = new MockServer(); TestClient client = guarded(server).build()) {
       server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(bytes)));
       assertEquals(target, client.api.download("f").execute().saveTo(target));
       assertArrayEquals(bytes, Files.readAllBytes(target));
