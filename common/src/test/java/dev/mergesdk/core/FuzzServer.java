@@ -75,6 +75,16 @@ public final class FuzzServer implements AutoCloseable {
     return unexpected;
   }
 
+  /** @return the next request the server received, or null if none arrived within a second */
+  public RecordedRequest takeRequest() {
+    try {
+      return server.takeRequest(1, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     server.close();

@@ -61,6 +61,16 @@ public final class GeneratedOperations {
       return body != Download.class && body != Void.class;
     }
 
+    /** @return the parameter types of the overload used: the required parameters, in order */
+    public Class<?>[] parameterTypes() {
+      return method.getParameterTypes();
+    }
+
+    /** @return placeholder values for {@link #parameterTypes()}, to be changed one at a time */
+    public Object[] placeholderArguments() {
+      return arguments(method);
+    }
+
     /**
      * Builds the call with placeholder arguments and executes it.
      *
@@ -68,14 +78,24 @@ public final class GeneratedOperations {
      * @return the decoded body (a download is closed)
      */
     public Object execute(Object client) {
+      Object result = prepare(client, placeholderArguments()).execute();
+      if (result instanceof Download) {
+        ((Download) result).close();
+      }
+      return result;
+    }
+
+    /**
+     * Builds the call without executing it; whatever the operation method throws is rethrown as is.
+     *
+     * @param client the client entry point
+     * @param args one value per {@link #parameterTypes()}
+     * @return the call
+     */
+    public MergeCall<?> prepare(Object client, Object[] args) {
       try {
         Object api = group.invoke(client);
-        Object call = method.invoke(api, arguments(method));
-        Object result = ((MergeCall<?>) call).execute();
-        if (result instanceof Download) {
-          ((Download) result).close();
-        }
-        return result;
+        return (MergeCall<?>) method.invoke(api, args);
       } catch (InvocationTargetException e) {
         if (e.getCause() instanceof RuntimeException) {
           throw (RuntimeException) e.getCause();
