@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,7 +42,7 @@ final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
-        response = chain.proceed(request);
+        response = withinBudget(chain, deadline).proceed(request);
         if (buffered != null && response.isSuccessful()) {
           readAhead(response, buffered.limit);
         }
@@ -72,6 +73,26 @@ final class RetryInterceptor implements Interceptor {
         throw new InterruptedIOException("retry budget exhausted");
       }
     }
+  }
+
+  /**
+   * The chain with its connect, read and write timeouts cut to what is left of the budget, so an attempt that
+   * starts late cannot run past it: all attempts and waits together fit in the budget.
+   */
+  private static Chain withinBudget(Chain chain, long deadline) {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    int limit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+    Chain c = chain;
+    if (c.connectTimeoutMillis() == 0 || c.connectTimeoutMillis() > limit) {
+      c = c.withConnectTimeout(limit, TimeUnit.MILLISECONDS);
+    }
+    if (c.readTimeoutMillis() == 0 || c.readTimeoutMillis() > limit) {
+      c = c.withReadTimeout(limit, TimeUnit.MILLISECONDS);
+    }
+    if (c.writeTimeoutMillis() == 0 || c.writeTimeoutMillis() > limit) {
+      c = c.withWriteTimeout(limit, TimeUnit.MILLISECONDS);
+    }
+    return c;
   }
 
   /**

@@ -81,7 +81,10 @@ public final class RetryPolicy {
     return maxRetryAfter;
   }
 
-  /** @return the time all attempts and waits must fit in; no retry starts that could not finish waiting in it */
+  /**
+   * @return the time all attempts and waits must fit in: no retry starts that could not finish waiting in it, and
+   *     each attempt's connect, read and write timeouts are cut to the time left
+   */
   public Duration budget() {
     return budget;
   }

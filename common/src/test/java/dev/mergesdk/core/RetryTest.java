@@ -101,6 +101,23 @@ class RetryTest {
   }
 
   @Test
+  void anAttemptStartedLateIsCutAtTheBudgetSoTheWholeCallFitsInIt() {
+    // Read timeout 1 s, budget 1.5 s: the second attempt may only use the 0.5 s left, not a full second.
+    RetryPolicy policy = MockServer.fastRetries(5).toBuilder().budget(Duration.ofMillis(1500)).build();
+    try (MockServer server = new MockServer();
+        TestClient client = server.clientBuilder().retryPolicy(policy).readTimeout(Duration.ofSeconds(1)).build()) {
+      for (int i = 0; i < 5; i++) {
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(5, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      long start = System.nanoTime();
+      assertThrows(MergeTimeoutException.class, () -> client.api.get("1").execute());
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(elapsedMs >= 1_400 && elapsedMs < 1_800, "took " + elapsedMs + " ms for a 1500 ms budget");
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
   void anUnsafePostIsNotRetriedAfterItReachedTheServer() {
     try (MockServer server = new MockServer(); TestClient client = server.client()) {
       server.json(503, "{}").json(200, "{\"id\":\"dup\"}");
