@@ -48,6 +48,13 @@ final class Checks {
     return value;
   }
 
+  /**
+   * The longest duration accepted anywhere: OkHttp keeps timeouts as int milliseconds (about 24.8 days), and
+   * retry deadlines are computed in nanoseconds. Longer values used to fail later, at build or call time, with
+   * "timeout too large" or a bare ArithmeticException.
+   */
+  private static final Duration MAX_DURATION = Duration.ofDays(24);
+
   static Duration positive(Duration value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
@@ -55,7 +62,7 @@ final class Checks {
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, was " + value);
     }
-    return value;
+    return atMostMax(value, name);
   }
 
   static Duration notNegative(Duration value, String name) {
@@ -64,6 +71,13 @@ final class Checks {
     }
     if (value.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative, was " + value);
+    }
+    return atMostMax(value, name);
+  }
+
+  private static Duration atMostMax(Duration value, String name) {
+    if (value.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(name + " must be at most 24 days, was " + value);
     }
     return value;
   }

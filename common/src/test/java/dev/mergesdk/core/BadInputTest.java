@@ -113,6 +113,16 @@ class BadInputTest {
     c.add(fails("zero write timeout", IllegalArgumentException.class,
         "writeTimeout must be positive, was PT0S", () -> builder().writeTimeout(Duration.ZERO)));
     c.add(fails("null call timeout", NullPointerException.class, "callTimeout must not be null", () -> builder().callTimeout(null)));
+    c.add(fails("read timeout longer than OkHttp can keep", IllegalArgumentException.class,
+        "readTimeout must be at most 24 days, was PT8760H", () -> builder().readTimeout(Duration.ofDays(365))));
+    c.add(fails("per-call timeout of a century", IllegalArgumentException.class,
+        "timeout must be at most 24 days, was PT876000H", () -> RequestOptions.builder().timeout(Duration.ofDays(36_500))));
+    c.add(fails("retry budget too long to compute a deadline", IllegalArgumentException.class,
+        "budget must be at most 24 days, was PT2562047788015215H30M7S",
+        () -> RetryPolicy.builder().budget(Duration.ofSeconds(Long.MAX_VALUE))));
+    c.add(fails("max backoff too long to compute", IllegalArgumentException.class,
+        "maxBackoff must be at most 24 days, was PT2562047788015215H30M7S",
+        () -> RetryPolicy.builder().maxBackoff(Duration.ofSeconds(Long.MAX_VALUE))));
     c.add(fails("response limit below 1 KiB", IllegalArgumentException.class,
         "maxResponseBytes must be at least 1024, was 100", () -> builder().maxResponseBytes(100)));
     c.add(fails("more than 20 attempts", IllegalArgumentException.class,
