@@ -10,11 +10,21 @@ import java.util.Optional;
  */
 public class ApiException extends MergeException {
   private static final long serialVersionUID = 1L;
+  /** The HTTP status. */
   private final int statusCode;
   private final transient Map<String, List<String>> headers;
+  /** The raw response body. */
   private final String body;
   private final transient ErrorDetail error;
 
+  /**
+   * Creates the exception; the SDK does this when a response arrives with an error status.
+   *
+   * @param message a summary naming the request, status, error and request id, free of secrets
+   * @param statusCode the HTTP status
+   * @param headers the response headers, names lower-cased
+   * @param body the raw response body
+   */
   public ApiException(String message, int statusCode, Map<String, List<String>> headers, String body) {
     super(message);
     this.statusCode = statusCode;

@@ -27,6 +27,7 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   HttpLogger logger;
   long maxResponseBytes = 64L * 1024 * 1024;
 
+  /** For the clients' builders. */
   protected MergeClientBuilder() {
   }
 

@@ -7,10 +7,15 @@ package dev.mergesdk.core;
 public class MergeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** @param message what failed, free of secrets */
   public MergeException(String message) {
     super(message);
   }
 
+  /**
+   * @param message what failed, free of secrets
+   * @param cause the underlying exception
+   */
   public MergeException(String message, Throwable cause) {
     super(message, cause);
   }

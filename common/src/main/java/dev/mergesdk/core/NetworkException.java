@@ -4,6 +4,10 @@ package dev.mergesdk.core;
 public class NetworkException extends MergeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param message what failed, free of secrets
+   * @param cause the underlying exception
+   */
   public NetworkException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -7,6 +7,14 @@ import java.util.Map;
 public class UnprocessableEntityException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception; the SDK does this when a response arrives with an error status.
+   *
+   * @param message a summary naming the request, status, error and request id, free of secrets
+   * @param statusCode the HTTP status
+   * @param headers the response headers, names lower-cased
+   * @param body the raw response body
+   */
   public UnprocessableEntityException(String message, int statusCode, Map<String, List<String>> headers, String body) {
     super(message, statusCode, headers, body);
   }
