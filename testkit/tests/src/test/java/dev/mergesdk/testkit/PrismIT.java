@@ -151,7 +151,8 @@ class PrismIT {
       args[i] = convert(op.exampleValue(parameter), method.getGenericParameterTypes()[i]);
     }
     Object call = method.invoke(binding.group, args);
-    Object result = call.getClass().getMethod("execute").invoke(call);
+    // Through the declared (public) call interface: the implementation class is not public.
+    Object result = method.getReturnType().getMethod("execute").invoke(call);
     if (result instanceof Closeable) {
       try (Closeable closeable = (Closeable) result) {
         for (Method m : result.getClass().getMethods()) {
