@@ -8,6 +8,8 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
@@ -171,6 +173,36 @@ public final class ContractValidator {
     return new Result(op, violations);
   }
 
+  /** @return the operation's security requirements, as the credentials they ask for */
+  private static String securityOf(SpecOperation op) {
+    OpenAPI api = op.spec().openApi();
+    List<SecurityRequirement> requirements = op.operation().getSecurity() != null ? op.operation().getSecurity()
+        : api.getSecurity();
+    if (requirements == null || requirements.isEmpty()) {
+      return "nothing";
+    }
+    Map<String, SecurityScheme> schemes = api.getComponents() == null || api.getComponents().getSecuritySchemes() == null
+        ? Map.of() : api.getComponents().getSecuritySchemes();
+    List<String> alternatives = new ArrayList<>();
+    for (SecurityRequirement requirement : requirements) {
+      List<String> all = new ArrayList<>();
+      for (String name : requirement.keySet()) {
+        SecurityScheme scheme = schemes.get(name);
+        if (scheme == null) {
+          all.add(name);
+        } else if (scheme.getType() == SecurityScheme.Type.HTTP) {
+          all.add(name + " (header Authorization: " + scheme.getScheme() + ")");
+        } else if (scheme.getType() == SecurityScheme.Type.APIKEY) {
+          all.add(name + " (" + scheme.getIn() + " " + scheme.getName() + ")");
+        } else {
+          all.add(name + " (" + scheme.getType() + ")");
+        }
+      }
+      alternatives.add(String.join(" and ", all));
+    }
+    return String.join(", or ", alternatives);
+  }
+
   private static byte[] bodyOf(MockResponse response) {
     if (response.getBody() == null) {
       return new byte[0];
@@ -192,6 +224,9 @@ public final class ContractValidator {
       StringBuilder text = new StringBuilder(m.getMessage().replace('\n', ' '));
       for (String info : m.getAdditionalInfo()) {
         text.append("; ").append(info.replace('\n', ' '));
+      }
+      if (m.getKey().startsWith("validation.request.security")) {
+        text.append("; the spec requires ").append(securityOf(op));
       }
       into.add(new Violation(op.operationId(), request.getMethod(), request.getTarget(), side, m.getKey(),
           text.toString()));
