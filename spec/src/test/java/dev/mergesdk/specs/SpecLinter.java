@@ -22,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -218,9 +217,7 @@ final class SpecLinter {
 
   private static List<String> refs(JsonNode node, List<String> into) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
           into.add(field.getValue().asText());
         } else if (field.getKey().equals("mapping") && field.getValue().isObject()) {
