@@ -46,7 +46,7 @@ final class SpecLinter {
   static List<String> lint(String yaml) {
     SpecLinter linter = new SpecLinter();
     linter.run(yaml);
-    return linter.problems;
+    return new ArrayList<>(new LinkedHashSet<>(linter.problems)); // one line per problem
   }
 
   private void run(String yaml) {
