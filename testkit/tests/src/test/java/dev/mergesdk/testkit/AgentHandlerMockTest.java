@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.mergesdk.agenthandler.AgentHandlerClient;
 import dev.mergesdk.agenthandler.ToolPacksApi;
 import dev.mergesdk.agenthandler.model.ToolPack;
-import dev.mergesdk.core.NotFoundException;
+import dev.mergesdk.core.PermissionException;
 import dev.mergesdk.core.RateLimitException;
 import dev.mergesdk.core.RetryPolicy;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class AgentHandlerMockTest {
     StringBuilder items = new StringBuilder("[");
     for (int i = 1; i <= 7; i++) {
       items.append(i > 1 ? "," : "").append("{\"id\":\"").append(FileStorageMockTest.id(i))
-          .append("\",\"name\":\"Pack ").append(i).append("\"}");
+          .append("\",\"name\":\"Pack ").append(i).append("\",\"description\":\"d\",\"connectors\":[]}");
     }
     ah.stub("toolPacks_list").respondPages(items.append(']').toString(), 3);
 
@@ -60,8 +60,9 @@ class AgentHandlerMockTest {
     try (AgentHandlerClient client = client()) {
       assertFalse(client.toolPacks().list().execute().getResults().isEmpty(), "the spec's example");
 
-      ah.stub("toolPacks_list").respondJson(404, "{\"detail\":\"Not found.\"}");
-      assertThrows(NotFoundException.class, () -> client.toolPacks().list().execute());
+      ah.stub("toolPacks_list").respondJson(403, "{\"error\":{\"type\":\"permission_error\","
+          + "\"code\":\"insufficient_scope\",\"message\":\"No.\"}}");
+      assertThrows(PermissionException.class, () -> client.toolPacks().list().execute());
 
       ah.injectFault(Fault.rateLimited(Duration.ofSeconds(7)));
       RateLimitException limited = assertThrows(RateLimitException.class, () -> client.toolPacks().list().execute());

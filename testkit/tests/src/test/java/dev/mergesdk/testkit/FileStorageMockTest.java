@@ -114,11 +114,11 @@ class FileStorageMockTest {
 
   @Test
   void aStubThatBreaksTheSpecIsReported() {
-    fs.stub("drives_list").respondJson(200, "{\"next\":null,\"results\":[{\"id\":\"" + id(1) + "\",\"size\":\"big\"}]}");
+    fs.stub("drives_list").respondJson(200, "{\"next\":null,\"results\":[{\"id\":\"" + id(1) + "\",\"name\":5}]}");
     client.drives().list().execute();
 
     ContractViolationError e = assertThrows(ContractViolationError.class, fs::assertNoViolations);
     assertTrue(e.getMessage().contains("drives_list GET /api/filestorage/v1/drives: response:"), e.getMessage());
-    assertTrue(e.getMessage().contains("size"), e.getMessage());
+    assertTrue(e.getMessage().contains("/results/0/name"), e.getMessage());
   }
 }
