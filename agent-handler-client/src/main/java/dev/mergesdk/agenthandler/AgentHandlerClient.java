@@ -48,6 +48,17 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
     return new Builder();
   }
 
+  /**
+   * Opens the MCP tools of one tool pack, acting for one registered user.
+   *
+   * @param toolPackId the tool pack
+   * @param registeredUserId the registered user the tools act for
+   * @return a session whose {@code callTool(name, arguments)} is a one-line tool call
+   */
+  public McpSession mcp(String toolPackId, String registeredUserId) {
+    return new McpSession(mcp(), toolPackId, registeredUserId, dev.mergesdk.core.RequestOptions.none());
+  }
+
   /** @return the base URL requests go to */
   public String baseUrl() {
     return runtime.baseUrl();

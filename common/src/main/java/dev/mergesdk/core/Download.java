@@ -174,6 +174,10 @@ public final class Download implements Closeable {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        // okio would block waiting for data even though nothing was asked for (readNBytes ends this way).
+        return 0;
+      }
       int n = super.read(b, off, len);
       if (n == -1) {
         checkComplete();

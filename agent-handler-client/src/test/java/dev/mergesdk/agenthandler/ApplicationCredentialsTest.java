@@ -1,0 +1,91 @@
+package dev.mergesdk.agenthandler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mergesdk.agenthandler.model.ApplicationCredential;
+import dev.mergesdk.agenthandler.model.ApplicationCredentialCreate;
+import dev.mergesdk.agenthandler.model.ApplicationCredentialUpdate;
+import dev.mergesdk.agenthandler.model.PaginatedApplicationCredentialList;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ApplicationCredentialsTest {
+  private static final String CREDENTIAL_ID = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9";
+
+  @RegisterExtension
+  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+
+  @Test
+  void listFiltersByExternalIdAndConnector() {
+    server.enqueueFixture(200, "applicationCredentials_list");
+
+    PaginatedApplicationCredentialList page = server.client().applicationCredentials()
+        .list(ApplicationCredentialsApi.ListParams.builder().externalId("tenant-42").slug("google_drive").build())
+        .execute();
+
+    server.takeRequestWithoutBody("GET", "/api/v1/application-credentials/?external_id=tenant-42&slug=google_drive");
+    ApplicationCredential credential = page.getResults().get(0);
+    assertEquals("tenant-42", credential.getExternalId());
+    assertFalse(credential.getIsGlobalDefault());
+    assertNull(credential.getOauth2ScopesOverride());
+  }
+
+  @Test
+  void createSendsTheClientSecretButNeverShowsItInToString() {
+    server.enqueueFixture(201, "applicationCredentials_create");
+    ApplicationCredentialCreate request = new ApplicationCredentialCreate()
+        .connectorSlug("google_drive")
+        .clientId("1234567890-abc.apps.googleusercontent.com")
+        .clientSecret("GOCSPX-very-secret")
+        .externalId("tenant-42")
+        .oauth2ScopesOverride("https://www.googleapis.com/auth/drive.readonly");
+
+    ApplicationCredential credential = server.client().applicationCredentials().create(request).execute();
+
+    server.takeJsonRequest("POST", "/api/v1/application-credentials/", """
+        {"connector_slug": "google_drive", "client_id": "1234567890-abc.apps.googleusercontent.com",
+         "client_secret": "GOCSPX-very-secret", "external_id": "tenant-42",
+         "oauth2_scopes_override": "https://www.googleapis.com/auth/drive.readonly"}""");
+    assertFalse(request.toString().contains("GOCSPX"), "toString() must mask the secret: " + request);
+    assertEquals(CREDENTIAL_ID, credential.getId());
+    assertEquals("https://www.googleapis.com/auth/drive.readonly", credential.getOauth2ScopesOverride());
+  }
+
+  @Test
+  void retrieveRequestsTheCredentialById() {
+    server.enqueueFixture(200, "applicationCredentials_retrieve");
+
+    ApplicationCredential credential = server.client().applicationCredentials().retrieve(CREDENTIAL_ID).execute();
+
+    server.takeRequestWithoutBody("GET", "/api/v1/application-credentials/" + CREDENTIAL_ID + "/");
+    assertTrue(credential.getIsGlobalDefault());
+    assertNull(credential.getExternalId());
+    assertEquals(OffsetDateTime.parse("2026-02-11T08:00:00Z"), credential.getModifiedAt());
+  }
+
+  @Test
+  void partialUpdateSendsOnlyTheNewClientId() {
+    server.enqueueFixture(200, "applicationCredentials_partialUpdate");
+
+    ApplicationCredential credential = server.client().applicationCredentials()
+        .partialUpdate(CREDENTIAL_ID, new ApplicationCredentialUpdate().clientId("99-new.apps.googleusercontent.com"))
+        .execute();
+
+    server.takeJsonRequest("PATCH", "/api/v1/application-credentials/" + CREDENTIAL_ID + "/",
+        "{\"client_id\": \"99-new.apps.googleusercontent.com\"}");
+    assertEquals("99-new.apps.googleusercontent.com", credential.getClientId());
+  }
+
+  @Test
+  void deleteRemovesTheCredential() {
+    server.enqueueEmpty(204);
+
+    assertNull(server.client().applicationCredentials().delete(CREDENTIAL_ID).execute());
+
+    server.takeRequestWithoutBody("DELETE", "/api/v1/application-credentials/" + CREDENTIAL_ID + "/");
+  }
+}

@@ -1,0 +1,192 @@
+package dev.mergesdk.filestorage;
+
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoAccountToken;
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.mergesdk.core.Json;
+import dev.mergesdk.filestorage.model.AsyncPassthroughReceipt;
+import dev.mergesdk.filestorage.model.CommonModelScopeAPI;
+import dev.mergesdk.filestorage.model.DataPassthroughRequest;
+import dev.mergesdk.filestorage.model.FieldPermissionDeserializerRequest;
+import dev.mergesdk.filestorage.model.IndividualCommonModelScopeDeserializer;
+import dev.mergesdk.filestorage.model.IndividualCommonModelScopeDeserializerRequest;
+import dev.mergesdk.filestorage.model.LinkedAccountCommonModelScopeDeserializerRequest;
+import dev.mergesdk.filestorage.model.ModelPermissionDeserializerRequest;
+import dev.mergesdk.filestorage.model.PaginatedSyncStatusList;
+import dev.mergesdk.filestorage.model.PassthroughMethod;
+import dev.mergesdk.filestorage.model.RemoteResponse;
+import dev.mergesdk.filestorage.model.RequestFormat;
+import dev.mergesdk.filestorage.model.ResponseType;
+import dev.mergesdk.filestorage.model.SelectiveSyncConfigurationsUsage;
+import dev.mergesdk.filestorage.model.SyncState;
+import dev.mergesdk.filestorage.model.SyncStatus;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DataManagementOperationsTest {
+  private static final String RECEIPT_ID = "4c3b2a19-0817-4e6d-b5c4-a3b2c1d0e912";
+
+  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+
+  @Test
+  void retrieveDefaultScopesWithoutAccountToken() {
+    server.respond(200, "defaultScopes_retrieve");
+
+    CommonModelScopeAPI scopes = server.clientWithoutAccountToken().defaultScopes().retrieve().execute();
+
+    RecordedRequest request = server.expectRequest("GET", "/default-scopes");
+    assertNoAccountToken(request);
+
+    assertEquals(2, scopes.getCommonModels().size());
+    IndividualCommonModelScopeDeserializer file = scopes.getCommonModels().get(0);
+    assertEquals("File", file.getModelName());
+    assertTrue(file.getModelPermissions().get("READ").getIsEnabled());
+    assertFalse(file.getModelPermissions().get("WRITE").getIsEnabled());
+    assertEquals(new JsonPrimitive("description"), file.getFieldPermissions().getDisabledFields().get(0));
+  }
+
+  @Test
+  void retrieveLinkedAccountScopesSendsAccountToken() {
+    server.respond(200, "linkedAccountScopes_retrieve");
+
+    CommonModelScopeAPI scopes = server.client().linkedAccountScopes().retrieve().execute();
+
+    RecordedRequest request = server.expectRequest("GET", "/linked-account-scopes");
+    assertAccountToken(request);
+
+    assertEquals("File", scopes.getCommonModels().get(0).getModelName());
+    assertTrue(scopes.getCommonModels().get(0).getModelPermissions().get("WRITE").getIsEnabled());
+    assertEquals(2, scopes.getCommonModels().get(0).getFieldPermissions().getEnabledFields().size());
+  }
+
+  @Test
+  void updateLinkedAccountScopesSendsOnlyTheGivenModels() {
+    server.respond(200, "linkedAccountScopes_create");
+
+    LinkedAccountCommonModelScopeDeserializerRequest change = new LinkedAccountCommonModelScopeDeserializerRequest()
+        .commonModels(List.of(new IndividualCommonModelScopeDeserializerRequest()
+            .modelName("File")
+            .modelPermissions(Map.of("WRITE", new ModelPermissionDeserializerRequest().isEnabled(false)))
+            .fieldPermissions(new FieldPermissionDeserializerRequest()
+                .disabledFields(List.of(new JsonPrimitive("description"))))));
+
+    CommonModelScopeAPI scopes = server.client().linkedAccountScopes().create(change).execute();
+
+    RecordedRequest request = server.expectRequest("POST", "/linked-account-scopes");
+    assertAccountToken(request);
+    assertJsonBody(request, "{\"common_models\": [{\"model_name\": \"File\","
+        + "\"model_permissions\": {\"WRITE\": {\"is_enabled\": false}},"
+        + "\"field_permissions\": {\"disabled_fields\": [\"description\"]}}]}");
+
+    assertFalse(scopes.getCommonModels().get(0).getModelPermissions().get("WRITE").getIsEnabled());
+  }
+
+  @Test
+  void listSyncStatusSendsPagingAndDecodesStates() {
+    server.respond(200, "syncStatus_list");
+
+    PaginatedSyncStatusList page = server.client().syncStatus()
+        .list(SyncStatusApi.ListParams.builder().cursor("c1").pageSize(25).build()).execute();
+
+    RecordedRequest request = server.expectRequest("GET", "/sync-status?cursor=c1&page_size=25");
+    assertAccountToken(request);
+
+    SyncStatus file = page.getResults().get(0);
+    assertEquals("File", file.getModelName());
+    assertEquals("filestorage.FileStorageFile", file.getModelId());
+    assertEquals(SyncState.DONE, file.getStatus());
+    assertEquals(SyncState.DONE, file.getLastSyncResult());
+    assertEquals(OffsetDateTime.parse("2024-03-06T06:04:31.772Z"), file.getLastSyncFinished());
+    assertFalse(file.getIsInitialSync());
+    assertEquals(SelectiveSyncConfigurationsUsage.IN_LAST_SYNC, file.getSelectiveSyncConfigurationsUsage());
+  }
+
+  @Test
+  void forceResyncPostsWithoutBodyAndDecodesBareArray() {
+    server.respond(200, "syncStatus_resync");
+
+    List<SyncStatus> states = server.client().syncStatus().resync().execute();
+
+    RecordedRequest request = server.expectRequest("POST", "/sync-status/resync");
+    assertAccountToken(request);
+    assertNoBody(request);
+
+    assertEquals(1, states.size());
+    assertEquals(SyncState.SYNCING, states.get(0).getStatus());
+    assertNull(states.get(0).getNextSyncStart());
+  }
+
+  @Test
+  void passthroughSendsProviderRequestAndDecodesProviderAnswer() {
+    server.respond(200, "passthrough_create");
+
+    JsonObject headers = new JsonObject();
+    headers.addProperty("Content-Type", "application/json");
+    RemoteResponse response = server.client().passthrough().create(new DataPassthroughRequest()
+        .method(PassthroughMethod.GET)
+        .path("/drive/v3/about?fields=storageQuota")
+        .requestFormat(RequestFormat.JSON)
+        .headers(headers)).execute();
+
+    RecordedRequest request = server.expectRequest("POST", "/passthrough");
+    assertAccountToken(request);
+    assertJsonBody(request, "{\"method\": \"GET\", \"path\": \"/drive/v3/about?fields=storageQuota\","
+        + "\"request_format\": \"JSON\", \"headers\": {\"Content-Type\": \"application/json\"}}");
+
+    assertEquals(200, response.getStatus());
+    assertEquals("GET", response.getMethod());
+    assertEquals(ResponseType.JSON, response.getResponseType());
+    assertEquals("16106127360", response.getResponse().getAsJsonObject()
+        .getAsJsonObject("storageQuota").get("limit").getAsString());
+  }
+
+  @Test
+  void asyncPassthroughQueuesRequestAndReturnsReceipt() {
+    server.respond(200, "asyncPassthrough_create");
+
+    AsyncPassthroughReceipt receipt = server.client().asyncPassthrough().create(new DataPassthroughRequest()
+        .method(PassthroughMethod.POST)
+        .path("/drive/v3/files")
+        .data("{\"name\": \"notes.txt\"}")
+        .requestFormat(RequestFormat.JSON)).execute();
+
+    RecordedRequest request = server.expectRequest("POST", "/async-passthrough");
+    assertAccountToken(request);
+    assertJsonBody(request, "{\"method\": \"POST\", \"path\": \"/drive/v3/files\","
+        + "\"data\": \"{\\\"name\\\": \\\"notes.txt\\\"}\", \"request_format\": \"JSON\"}");
+
+    assertEquals(RECEIPT_ID, receipt.getAsyncPassthroughReceiptId());
+  }
+
+  @Test
+  void retrieveAsyncPassthroughAcceptsRemoteResponseOrStatusString() {
+    server.respond(200, "asyncPassthrough_retrieve");
+    server.respondJson(200, "\"Request is still being processed.\"");
+
+    JsonElement done = server.client().asyncPassthrough().retrieve(RECEIPT_ID).execute();
+    JsonElement pending = server.client().asyncPassthrough().retrieve(RECEIPT_ID).execute();
+
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = server.expectRequest("GET", "/async-passthrough/" + RECEIPT_ID);
+      assertAccountToken(request);
+    }
+    RemoteResponse response = Json.gson().fromJson(done, RemoteResponse.class);
+    assertEquals(200, response.getStatus());
+    assertEquals("/drive/v3/files", response.getPath());
+    assertEquals("notes.txt", response.getResponse().getAsJsonObject().get("name").getAsString());
+    assertEquals("Request is still being processed.", pending.getAsString());
+  }
+}

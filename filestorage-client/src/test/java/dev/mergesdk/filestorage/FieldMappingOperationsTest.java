@@ -1,0 +1,181 @@
+package dev.mergesdk.filestorage;
+
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
+import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonPrimitive;
+import dev.mergesdk.core.ApiResponse;
+import dev.mergesdk.filestorage.model.CreateFieldMappingRequest;
+import dev.mergesdk.filestorage.model.CreateTargetFieldRequest;
+import dev.mergesdk.filestorage.model.ExternalTargetFieldAPIResponse;
+import dev.mergesdk.filestorage.model.FieldMappingApiInstance;
+import dev.mergesdk.filestorage.model.FieldMappingApiInstanceResponse;
+import dev.mergesdk.filestorage.model.FieldMappingInstanceResponse;
+import dev.mergesdk.filestorage.model.PatchedEditFieldMappingRequest;
+import dev.mergesdk.filestorage.model.RemoteFieldAPI;
+import dev.mergesdk.filestorage.model.RemoteFieldAPIResponse;
+import java.util.List;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class FieldMappingOperationsTest {
+  private static final String MAPPING_ID = "8f7e6d5c-4b3a-4291-a0f9-e8d7c6b5a411";
+
+  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+
+  @Test
+  void listFieldMappingsDecodesMappingsPerCommonModel() {
+    server.respond(200, "fieldMappings_retrieve");
+
+    FieldMappingApiInstanceResponse mappings = server.client().fieldMappings()
+        .retrieve(FieldMappingsApi.RetrieveParams.builder().excludeRemoteFieldMetadata(true).build()).execute();
+
+    RecordedRequest request = server.expectRequest("GET", "/field-mappings?exclude_remote_field_metadata=true");
+    assertAccountToken(request);
+
+    assertEquals(1, mappings.getFile().size());
+    FieldMappingApiInstance mapping = mappings.getFile().get(0);
+    assertEquals(MAPPING_ID, mapping.getId());
+    assertFalse(mapping.getIsIntegrationWide());
+    assertEquals("confidentiality", mapping.getTargetField().getName());
+    assertTrue(mapping.getTargetField().getIsOrganizationWide());
+    assertEquals("labels", mapping.getRemoteField().getRemoteKeyName());
+    assertEquals("/drive/v3/files", mapping.getRemoteField().getRemoteEndpointInfo().getUrlPath());
+    assertEquals(List.of("labels"), mapping.getRemoteField().getRemoteEndpointInfo().getFieldTraversalPath());
+    assertNull(mapping.getJmesPath());
+    assertTrue(mappings.getFolder().isEmpty());
+  }
+
+  @Test
+  void createFieldMappingSendsDefinitionAndQueryOptions() {
+    server.respond(201, "fieldMappings_create");
+
+    CreateFieldMappingRequest definition = new CreateFieldMappingRequest()
+        .targetFieldName("confidentiality")
+        .targetFieldDescription("Sensitivity label of the file")
+        .remoteFieldTraversalPath(List.of(new JsonPrimitive("labels")))
+        .remoteMethod("GET")
+        .remoteUrlPath("/drive/v3/files")
+        .commonModelName("File");
+
+    FieldMappingInstanceResponse response = server.client().fieldMappings().create(definition,
+        FieldMappingsApi.CreateParams.builder().remoteDataIterationCount(500).excludeRemoteFieldMetadata(false).build())
+        .execute();
+
+    RecordedRequest request = server.expectRequest("POST",
+        "/field-mappings?exclude_remote_field_metadata=false&remote_data_iteration_count=500");
+    assertAccountToken(request);
+    assertJsonBody(request, "{\"target_field_name\": \"confidentiality\","
+        + "\"target_field_description\": \"Sensitivity label of the file\","
+        + "\"remote_field_traversal_path\": [\"labels\"], \"remote_method\": \"GET\","
+        + "\"remote_url_path\": \"/drive/v3/files\", \"common_model_name\": \"File\", \"is_integration_wide\": false}");
+
+    assertEquals(MAPPING_ID, response.getModel().getId());
+    assertEquals("confidentiality", response.getModel().getTargetField().getName());
+    assertTrue(response.getWarnings().isEmpty());
+    assertTrue(response.getErrors().isEmpty());
+  }
+
+  @Test
+  void partialUpdateSendsOnlyTheFieldsThatWereSet() {
+    server.respond(200, "fieldMappings_partialUpdate");
+
+    PatchedEditFieldMappingRequest change = new PatchedEditFieldMappingRequest()
+        .remoteFieldTraversalPath(List.of(new JsonPrimitive("properties"), new JsonPrimitive("classification")));
+
+    FieldMappingInstanceResponse response = server.client().fieldMappings().partialUpdate(MAPPING_ID, change,
+        FieldMappingsApi.PartialUpdateParams.builder().remoteDataIterationCount(100).build()).execute();
+
+    RecordedRequest request = server.expectRequest("PATCH",
+        "/field-mappings/" + MAPPING_ID + "?remote_data_iteration_count=100");
+    assertAccountToken(request);
+    assertJsonBody(request, "{\"remote_field_traversal_path\": [\"properties\", \"classification\"]}");
+
+    assertEquals("classification", response.getModel().getRemoteField().getRemoteKeyName());
+    assertEquals(List.of("properties", "classification"),
+        response.getModel().getRemoteField().getRemoteEndpointInfo().getFieldTraversalPath());
+  }
+
+  @Test
+  void deleteFieldMappingAcceptsTheDeletedMappingOrAnEmpty204() {
+    server.respond(200, "fieldMappings_delete");
+    server.respondEmpty(204);
+
+    FieldMappingInstanceResponse deleted = server.client().fieldMappings().delete(MAPPING_ID).execute();
+    ApiResponse<FieldMappingInstanceResponse> empty = server.client().fieldMappings().delete(MAPPING_ID).executeRaw();
+
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = server.expectRequest("DELETE", "/field-mappings/" + MAPPING_ID);
+      assertAccountToken(request);
+      assertNoBody(request);
+    }
+    assertEquals(MAPPING_ID, deleted.getModel().getId());
+    assertNull(deleted.getModel().getTargetField());
+    assertEquals(204, empty.statusCode());
+    assertNull(empty.body());
+  }
+
+  @Test
+  void listRemoteFieldsSendsModelFilterAndDecodesMetadata() {
+    server.respond(200, "remoteFields_retrieve");
+
+    RemoteFieldAPIResponse fields = server.client().remoteFields().retrieve(RemoteFieldsApi.RetrieveParams.builder()
+        .commonModels("File,Folder")
+        .includeExampleValues("true")
+        .build()).execute();
+
+    RecordedRequest request = server.expectRequest("GET",
+        "/remote-fields?common_models=File%2CFolder&include_example_values=true");
+    assertAccountToken(request);
+
+    RemoteFieldAPI starred = fields.getFile().get(0);
+    assertEquals("starred", starred.getRemoteKeyName());
+    assertEquals("string", starred.getSchema().getAsJsonObject().get("type").getAsString());
+    assertEquals("GET", starred.getRemoteEndpointInfo().getMethod());
+    assertEquals(2, starred.getExampleValues().size());
+    assertEquals("Starred", starred.getAdvancedMetadata().getDisplayName());
+    assertFalse(starred.getAdvancedMetadata().getIsRequired());
+    assertEquals(0.87, starred.getCoverage(), 1e-9);
+    assertTrue(fields.getFolder().isEmpty());
+    assertNull(fields.getUser());
+  }
+
+  @Test
+  void listTargetFieldsDecodesFieldsPerCommonModel() {
+    server.respond(200, "targetFields_retrieve");
+
+    ExternalTargetFieldAPIResponse fields = server.client().targetFields().retrieve().execute();
+
+    RecordedRequest request = server.expectRequest("GET", "/target-fields");
+    assertAccountToken(request);
+
+    assertEquals("confidentiality", fields.getFile().get(0).getName());
+    assertEquals("true", fields.getFile().get(0).getIsMapped());
+    assertTrue(fields.getDrive().isEmpty());
+  }
+
+  @Test
+  void createTargetFieldSendsDefinitionAndDecodesAllFields() {
+    server.respond(200, "targetFields_create");
+
+    ExternalTargetFieldAPIResponse fields = server.client().targetFields().create(new CreateTargetFieldRequest()
+        .name("retention_class")
+        .commonModel("File")
+        .description("How long the file must be kept")).execute();
+
+    RecordedRequest request = server.expectRequest("POST", "/target-fields");
+    assertAccountToken(request);
+    assertJsonBody(request, "{\"name\": \"retention_class\", \"common_model\": \"File\","
+        + "\"description\": \"How long the file must be kept\"}");
+
+    assertEquals(2, fields.getFile().size());
+    assertEquals("retention_class", fields.getFile().get(1).getName());
+    assertEquals("false", fields.getFile().get(1).getIsMapped());
+  }
+}
