@@ -100,10 +100,21 @@ class SpecDiffGateTest {
         .replace("        - {name: id, in: path", "        - {name: lang, in: query, required: true, schema: {type: string}}\n"
             + "        - {name: id, in: path"));
     String[] args = {module.toString(), dir.resolve("out").toString(), "false"};
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> SpecDiffGate.main(args));
-    assertTrue(e.getMessage().contains("incompatible API change in [things]"), e.getMessage());
-    assertTrue(Files.readString(dir.resolve("out").resolve("things.md")).contains("lang"));
-    args[2] = "true";
-    assertDoesNotThrow(() -> SpecDiffGate.main(args));
+    java.io.PrintStream console = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)); // keep the build log clean
+    try {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> SpecDiffGate.main(args));
+      assertTrue(e.getMessage().contains("incompatible API change in [things]"), e.getMessage());
+      assertTrue(Files.readString(dir.resolve("out").resolve("things.md")).contains("lang"));
+      args[2] = "true";
+      assertDoesNotThrow(() -> SpecDiffGate.main(args));
+    } finally {
+      System.setOut(console);
+    }
+    String output = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(output.contains("spec/things.yaml: INCOMPATIBLE"), output);
+    assertTrue(output.contains("Add lang in query"), output);
+    assertTrue(output.contains("accepted: the release is marked breaking"), output);
   }
 }
