@@ -31,10 +31,10 @@ final class OfflineApis implements AutoCloseable {
     agentHandler.stub("registeredUsers_createLinkToken").respondJson(201, "{\"link_token\":\"lt_demo_7Hq2\","
         + "\"magic_link_url\":\"https://ah.merge.dev/magic-link/demo-7Hq2\"}");
     agentHandler.stub("toolPacks_list").respondJson(200, "{\"count\":2,\"next\":null,\"previous\":null,\"results\":["
-        + "{\"id\":\"" + TOOL_PACK_ID + "\",\"name\":\"Support agent\",\"description\":\"Tickets and chat\","
-        + "\"connectors\":[{\"slug\":\"linear\",\"name\":\"Linear\"},{\"slug\":\"slack\",\"name\":\"Slack\"}]},"
-        + "{\"id\":\"0f3e2d1c-7b6a-4958-8c7d-6e5f4a3b2c1d\",\"name\":\"Sales agent\",\"description\":\"CRM\","
-        + "\"connectors\":[{\"slug\":\"hubspot\",\"name\":\"HubSpot\"}]}]}");
+        + "{\"id\":\"" + TOOL_PACK_ID + "\",\"name\":\"Support agent\",\"description\":\"Tickets and chat\",\"connectors\":["
+        + connector("linear", "Linear", "linear__create_issue") + "," + connector("slack", "Slack", "slack__post_message")
+        + "]},{\"id\":\"0f3e2d1c-7b6a-4958-8c7d-6e5f4a3b2c1d\",\"name\":\"Sales agent\",\"description\":\"CRM\","
+        + "\"connectors\":[" + connector("hubspot", "HubSpot", "hubspot__find_contact") + "]}]}");
     agentHandler.stub("mcp_call")
         .respondJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":["
             + "{\"name\":\"slack__post_message\",\"description\":\"Post a message to a Slack channel.\","
@@ -79,6 +79,13 @@ final class OfflineApis implements AutoCloseable {
         + "," + sync("Drive", "PARTIALLY_SYNCED", "2024-11-21T02:00:00Z") + "]}");
   }
 
+  private static String connector(String slug, String name, String tool) {
+    return "{\"slug\":\"" + slug + "\",\"name\":\"" + name + "\",\"source_url\":null,\"logo_url\":\"https://logos.example/"
+        + slug + ".png\",\"categories\":[],\"auth_scope\":\"INDIVIDUAL\",\"connector_id\":\"00000000-0000-4000-8000-0000000000"
+        + (10 + slug.length()) + "\",\"tools\":[{\"name\":\"" + tool + "\",\"description\":null,\"input_schema\":{},"
+        + "\"credit_type\":\"standard\"}]}";
+  }
+
   private static String drive(String id, String name, String created) {
     return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"remote_created_at\":\"" + created + "\"}";
   }
@@ -86,7 +93,7 @@ final class OfflineApis implements AutoCloseable {
   private static String sync(String model, String status, String lastStart) {
     return "{\"model_name\":\"" + model + "\",\"model_id\":\"filestorage." + model + "\",\"last_sync_start\":\""
         + lastStart + "\",\"next_sync_start\":\"2024-11-22T03:00:00Z\",\"last_sync_result\":\"DONE\",\"status\":\""
-        + status + "\",\"is_initial_sync\":false,\"selective_sync_configurations_usage\":null}";
+        + status + "\",\"is_initial_sync\":false}";
   }
 
   @Override
