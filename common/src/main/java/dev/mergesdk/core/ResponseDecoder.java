@@ -93,15 +93,6 @@ final class ResponseDecoder<T> {
     } catch (IOException e) {
       throw RealMergeCall.failure(request, e);
     }
-<<<<<<< HEAD
-    if (bytes == null) {
-      // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
-      throw new DecodeException(String.format(Locale.ROOT, "response to %s is over the %d-byte limit",
-          what, maxBodyBytes), code, "", null);
-    }
-    String snippet = Snippets.shorten(new String(bytes, 0, Math.min(bytes.length, SNIPPET * 2), StandardCharsets.UTF_8), SNIPPET);
-=======
->>>>>>> benchmarks
     if (contentType != null && !contentType.subtype().toLowerCase(Locale.ROOT).contains("json")) {
       String snippet = snippet(head);
       throw new DecodeException("expected JSON from " + what + " but got " + contentType + ": " + snippet, code, snippet, null);
@@ -121,6 +112,11 @@ final class ResponseDecoder<T> {
       }
       return value;
     } catch (IOException | RuntimeException e) {
+      if (in.tooLarge) {
+        // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
+        throw new DecodeException(String.format(Locale.ROOT, "response to %s is over the %d-byte limit",
+            what, maxBodyBytes), code, snippet(head), null);
+      }
       if (in.failure != null) {
         throw RealMergeCall.failure(request, in.failure);
       }
@@ -130,7 +126,6 @@ final class ResponseDecoder<T> {
     }
   }
 
-<<<<<<< HEAD
   /** Whether nothing but whitespace follows; a strict reader refuses to even peek at a second value. */
   private static boolean atEnd(JsonReader reader) throws IOException {
     try {
@@ -138,25 +133,16 @@ final class ResponseDecoder<T> {
     } catch (com.google.gson.stream.MalformedJsonException secondValue) {
       return false;
     }
-=======
+  }
+
   private static String snippet(byte[] head) {
     return Snippets.shorten(new String(head, StandardCharsets.UTF_8), SNIPPET);
->>>>>>> benchmarks
   }
 
   private String typeName() {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
   }
 
-<<<<<<< HEAD
-  /** @return the whole body, or null if it is longer than {@code max} */
-  private static byte[] readAtMost(ResponseBody body, long max) throws IOException {
-    okio.BufferedSource source = body.source();
-    if (!source.request(max + 1)) {
-      return source.readByteArray();
-    }
-    return null;
-=======
   /**
    * The body as the decoder reads it: fails once more than {@code max} bytes have arrived, and remembers any
    * transfer failure, so it is reported as a network failure rather than as undecodable JSON.
@@ -165,6 +151,7 @@ final class ResponseDecoder<T> {
     private final long max;
     private long total;
     IOException failure;
+    boolean tooLarge;
 
     BoundedStream(InputStream in, long max) {
       super(in);
@@ -198,12 +185,11 @@ final class ResponseDecoder<T> {
     private int counted(int n) throws IOException {
       total += n;
       if (total > max) {
-        failure = new IOException("response body exceeds the " + max + "-byte limit");
-        throw failure;
+        tooLarge = true;
+        throw new IOException("response body exceeds the " + max + "-byte limit");
       }
       return n;
     }
->>>>>>> benchmarks
   }
 
   private static String readErrorBody(Response response) {
