@@ -127,7 +127,9 @@ public final class McpSession {
           error.getMessage(), error.getData());
     }
     JsonElement answered = response.getId();
-    if (answered != null && !answered.isJsonNull() && !answered.getAsString().equals(Long.toString(id))) {
+    boolean sameId = answered == null || answered.isJsonNull()
+        || (answered.isJsonPrimitive() && answered.getAsString().equals(Long.toString(id)));
+    if (!sameId) {
       throw new McpException(method.getValue(), 0, "response id " + answered + " does not match request id " + id, null);
     }
     if (response.getResult() == null) {

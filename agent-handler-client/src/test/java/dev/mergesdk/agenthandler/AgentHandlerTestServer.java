@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.mergesdk.core.RetryPolicy;
+import dev.mergesdk.testkit.ApiSpec;
+import dev.mergesdk.testkit.ContractDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The one way Agent Handler tests talk to a fake server: a {@link MockWebServer} plus a client pointed at it.
  * Every response a test serves goes through {@link #enqueue(MockResponse)} and every request it inspects comes
- * out of {@link #takeRequest()}, so checks that apply to all traffic belong here.
+ * out of {@link #takeRequest()}, so checks that apply to all traffic belong here: every request, and every response
+ * served through {@link #enqueue(MockResponse)}, is checked against {@code spec/agent-handler.yaml} (the testkit's
+ * {@link ContractDispatcher}; a violation fails the test naming the operation and the field), and counts towards
+ * {@link ContractCoverageTest}.
  *
  * <pre>{@code
  * @RegisterExtension final AgentHandlerTestServer server = new AgentHandlerTestServer();
@@ -34,11 +39,15 @@ public final class AgentHandlerTestServer implements BeforeEachCallback, AfterEa
   private static final String FIXTURES = "/fixtures/agenthandler/";
 
   private MockWebServer server;
+  private ContractDispatcher contract;
   private AgentHandlerClient client;
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     server = new MockWebServer();
+    // Contract tests: every request, and every response served as conforming, is checked against the spec.
+    contract = new ContractDispatcher(ApiSpec.agentHandler());
+    server.setDispatcher(contract);
     server.start();
     client = AgentHandlerClient.builder()
         .apiKey(API_KEY)
@@ -49,8 +58,14 @@ public final class AgentHandlerTestServer implements BeforeEachCallback, AfterEa
 
   @Override
   public void afterEach(ExtensionContext context) {
-    client.close();
-    server.close();
+    try {
+      client.close();
+      if (context.getExecutionException().isEmpty()) {
+        contract.assertNoViolations(); // names the operation and the field
+      }
+    } finally {
+      server.close();
+    }
   }
 
   /** @return the client, talking to this server */
@@ -70,7 +85,21 @@ public final class AgentHandlerTestServer implements BeforeEachCallback, AfterEa
 
   /** Serves a response to the next request; every response of every test goes through here. */
   public void enqueue(MockResponse response) {
-    server.enqueue(response);
+    contract.enqueue(response);
+  }
+
+  /**
+   * Serves a response that deliberately breaks the spec (an unknown enum value, a member a newer server might
+   * send), to show the client copes: it is not checked against the spec; the request still is.
+   */
+  public void enqueueOffSpec(MockResponse response) {
+    contract.enqueueUnchecked(response);
+  }
+
+  /** Serves a JSON body that deliberately breaks the spec, unchecked (see {@link #enqueueOffSpec}). */
+  public void enqueueJsonOffSpec(int code, String json) {
+    enqueueOffSpec(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json)
+        .build());
   }
 
   /** Serves a JSON fixture from {@code src/test/resources/fixtures/agenthandler/NAME.json}. */

@@ -41,7 +41,7 @@ class StatusVariantsTest {
   void deletingAcceptsNoContentAndOkWithOrWithoutABody() {
     server.enqueueEmpty(204);
     server.enqueueEmpty(200);
-    server.enqueueJson(200, "{\"detail\": \"Deleted.\"}");
+    server.enqueueJsonOffSpec(200, "{\"detail\": \"Deleted.\"}"); // the spec's 200 has no body
 
     ApiResponse<Void> noContent = server.client().registeredUsers().delete(USER_ID).executeRaw();
     ApiResponse<Void> emptyOk = server.client().toolPacks().delete("0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234").executeRaw();

@@ -48,7 +48,7 @@ public final class ClientRuntime implements Closeable {
         .addCallAdapterFactory(new MergeCallAdapterFactory(Json.gson(), b.maxResponseBytes))
         .addConverterFactory(new MergeConverterFactory(Json.gson()))
         .build();
-    this.description = api.name() + " client {baseUrl=" + baseUrl + ", retry=" + b.retryPolicy + ", accountToken="
+    this.description = api.name() + " client {baseUrl=" + Redaction.url(retrofit.baseUrl()) + ", retry=" + b.retryPolicy + ", accountToken="
         + (accountToken == null ? "none" : "***") + "}";
   }
 

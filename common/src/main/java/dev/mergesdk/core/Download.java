@@ -77,7 +77,7 @@ public final class Download implements Closeable {
    *
    * @param target where the file should end up; replaced if it exists
    * @return target
-   * @throws NetworkException when the transfer fails or is truncated
+   * @throws NetworkException when the transfer fails or is truncated ({@link MergeTimeoutException} when it stalls)
    */
   public Path saveTo(Path target) {
     return saveTo(target, null);
@@ -118,6 +118,9 @@ public final class Download implements Closeable {
       temp = null;
       return target;
     } catch (IOException e) {
+      if (RealMergeCall.isTimeout(e)) {
+        throw new MergeTimeoutException("download to " + target.getFileName() + " timed out: " + e.getMessage(), e);
+      }
       throw new NetworkException("download to " + target.getFileName() + " failed: " + e.getMessage(), e);
     } finally {
       if (temp != null) {

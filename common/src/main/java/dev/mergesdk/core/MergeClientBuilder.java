@@ -63,7 +63,7 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
-   * @param timeout time to establish a connection; default 10 s
+   * @param timeout time to establish a connection, at most 24 days; default 10 s
    * @return this builder
    */
   public B connectTimeout(Duration timeout) {
@@ -72,7 +72,7 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
-   * @param timeout longest silence while reading a response; default 60 s
+   * @param timeout longest silence while reading a response, at most 24 days; default 60 s
    * @return this builder
    */
   public B readTimeout(Duration timeout) {
@@ -81,7 +81,7 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
-   * @param timeout longest stall while sending a request; default 60 s
+   * @param timeout longest stall while sending a request, at most 24 days; default 60 s
    * @return this builder
    */
   public B writeTimeout(Duration timeout) {
@@ -90,7 +90,7 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
-   * @param timeout overall limit of a call, retries and waits included; default none (the retry budget applies)
+   * @param timeout overall limit of a call, retries and waits included, at most 24 days; default none (the retry budget applies)
    * @return this builder
    */
   public B callTimeout(Duration timeout) {
@@ -168,11 +168,16 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
    * @param accountToken the default {@code X-Account-Token}, or null for APIs or clients without one
    * @return the runtime
    * @throws IllegalStateException when the API key is missing
-   * @throws IllegalArgumentException when the region is not served by the API
+   * @throws IllegalArgumentException when the region is not served by the API, or the account token is not a valid
+   *     header value
    */
   protected final ClientRuntime buildRuntime(ApiDescriptor api, String accountToken) {
     if (apiKey == null) {
       throw new IllegalStateException("apiKey is required: set it with " + api.name() + " client builder's apiKey(...)");
+    }
+    if (accountToken != null) {
+      // Client builders take the token themselves; it must be a valid header value before any call is made.
+      Checks.headerValue(accountToken, "accountToken");
     }
     Region resolved = Region.resolve(region);
     String url = baseUrl != null ? baseUrl : api.baseUrl(resolved);

@@ -102,6 +102,9 @@ class RealMergeCall<T> implements MergeCall<T> {
   /** The request with this call's options applied; the interceptors fill in the client's defaults. */
   Request prepared() {
     Request.Builder builder = request.newBuilder().tag(RequestOptions.class, options);
+    if (decoder.buffersBody()) {
+      builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder.maxBodyBytes()));
+    }
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }
@@ -118,11 +121,16 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   static MergeException failure(Request request, IOException e) {
     String what = request.method() + " " + Redaction.url(request.url());
-    if (e instanceof SocketTimeoutException
-        || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"))) {
+    if (isTimeout(e)) {
       return new MergeTimeoutException("timed out: " + what + " (" + e.getMessage() + ")", e);
     }
     return new NetworkException("network failure: " + what + " (" + e.getClass().getSimpleName() + ": "
         + e.getMessage() + ")", e);
+  }
+
+  /** A connect, read or write timeout, or the call timeout. */
+  static boolean isTimeout(IOException e) {
+    return e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
   }
 }

@@ -19,12 +19,15 @@ final class Redaction {
         || n.contains("api_key") || n.contains("apikey") || n.equals("key") || n.endsWith("-key") && !n.equals("idempotency-key");
   }
 
-  /** The URL with the values of secret query parameters masked. */
+  /** The URL with its password (user info) and the values of secret query parameters masked. */
   static String url(HttpUrl url) {
-    if (url.querySize() == 0) {
+    if (url.querySize() == 0 && url.password().isEmpty()) {
       return url.toString();
     }
     HttpUrl.Builder builder = url.newBuilder();
+    if (!url.password().isEmpty()) {
+      builder.password(MASK);
+    }
     for (String name : url.queryParameterNames()) {
       if (isSecret(name)) {
         builder.setQueryParameter(name, MASK);

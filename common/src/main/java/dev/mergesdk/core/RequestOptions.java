@@ -104,7 +104,7 @@ public final class RequestOptions {
     }
 
     /**
-     * @param timeout overall limit for this call including retries; positive
+     * @param timeout overall limit for this call including retries; positive, at most 24 days
      * @return this builder
      */
     public Builder timeout(Duration timeout) {

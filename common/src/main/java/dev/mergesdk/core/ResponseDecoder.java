@@ -38,6 +38,15 @@ final class ResponseDecoder<T> {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** @return whether a success body is read whole into memory (everything but downloads and void results) */
+  boolean buffersBody() {
+    return adapter != null;
+  }
+
+  long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   @SuppressWarnings("unchecked")
   ApiResponse<T> decode(Request request, Response response) {
     Map<String, List<String>> headers = HttpHeaders.toMap(response.headers());
@@ -95,20 +104,34 @@ final class ResponseDecoder<T> {
     try {
       JsonReader reader = UnknownFields.newReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       T value = adapter.read(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new JsonParseException("unexpected content after the JSON value");
+      if (!atEnd(reader)) {
+        throw new JsonParseException("unexpected content after the JSON value at " + reader.getPath());
       }
       if (value == null) {
         throw new JsonParseException("null where " + typeName() + " was expected");
       }
       return value;
     } catch (IOException | RuntimeException e) {
+      if (in.tooLarge) {
+        // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
+        throw new DecodeException(String.format(Locale.ROOT, "response to %s is over the %d-byte limit",
+            what, maxBodyBytes), code, snippet(head), null);
+      }
       if (in.failure != null) {
         throw RealMergeCall.failure(request, in.failure);
       }
       String snippet = snippet(head);
       throw new DecodeException("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
           + "; body starts: " + snippet, code, snippet, e);
+    }
+  }
+
+  /** Whether nothing but whitespace follows; a strict reader refuses to even peek at a second value. */
+  private static boolean atEnd(JsonReader reader) throws IOException {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (com.google.gson.stream.MalformedJsonException secondValue) {
+      return false;
     }
   }
 
@@ -128,6 +151,7 @@ final class ResponseDecoder<T> {
     private final long max;
     private long total;
     IOException failure;
+    boolean tooLarge;
 
     BoundedStream(InputStream in, long max) {
       super(in);
@@ -161,8 +185,8 @@ final class ResponseDecoder<T> {
     private int counted(int n) throws IOException {
       total += n;
       if (total > max) {
-        failure = new IOException("response body exceeds the " + max + "-byte limit");
-        throw failure;
+        tooLarge = true;
+        throw new IOException("response body exceeds the " + max + "-byte limit");
       }
       return n;
     }

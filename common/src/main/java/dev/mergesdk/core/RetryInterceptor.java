@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -36,11 +37,15 @@ final class RetryInterceptor implements Interceptor {
         || request.header(RequestOptions.IDEMPOTENCY_KEY_HEADER) != null;
     boolean repeatableBody = request.body() == null || !request.body().isOneShot();
     long deadline = System.nanoTime() + policy.budget().toNanos();
+    BufferedBody buffered = request.tag(BufferedBody.class);
 
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
-        response = chain.proceed(request);
+        response = withinBudget(chain, deadline).proceed(request);
+        if (buffered != null && response.isSuccessful()) {
+          readAhead(response, buffered.limit);
+        }
       } catch (IOException failure) {
         boolean neverSent = neverReachedServer(failure);
         boolean retryable = (safeToRepeat && repeatableBody) || neverSent;
@@ -67,6 +72,53 @@ final class RetryInterceptor implements Interceptor {
       if (!sleepWithin(wait, deadline)) {
         throw new InterruptedIOException("retry budget exhausted");
       }
+    }
+  }
+
+  /**
+   * The chain with its connect, read and write timeouts cut to what is left of the budget, so an attempt that
+   * starts late cannot run past it: all attempts and waits together fit in the budget.
+   */
+  private static Chain withinBudget(Chain chain, long deadline) {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    int limit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+    Chain c = chain;
+    if (c.connectTimeoutMillis() == 0 || c.connectTimeoutMillis() > limit) {
+      c = c.withConnectTimeout(limit, TimeUnit.MILLISECONDS);
+    }
+    if (c.readTimeoutMillis() == 0 || c.readTimeoutMillis() > limit) {
+      c = c.withReadTimeout(limit, TimeUnit.MILLISECONDS);
+    }
+    if (c.writeTimeoutMillis() == 0 || c.writeTimeoutMillis() > limit) {
+      c = c.withWriteTimeout(limit, TimeUnit.MILLISECONDS);
+    }
+    return c;
+  }
+
+  /**
+   * Reads a success body the SDK will decode whole into memory now, inside the attempt, so that a body cut or
+   * stalled mid-way fails this attempt and is retried like any other connection failure, instead of surfacing
+   * later from the decoder where no retry is possible. Bodies declared larger than the limit are left to the
+   * decoder, which refuses them.
+   */
+  private static void readAhead(Response response, long limit) throws IOException {
+    if (response.body().contentLength() > limit) {
+      return;
+    }
+    try {
+      response.body().source().request(limit + 1);
+    } catch (IOException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  /** Tags a request whose success body is decoded whole, with the largest body accepted. */
+  static final class BufferedBody {
+    final long limit;
+
+    BufferedBody(long limit) {
+      this.limit = limit;
     }
   }
 

@@ -81,7 +81,10 @@ public final class RetryPolicy {
     return maxRetryAfter;
   }
 
-  /** @return the time all attempts and waits must fit in; no retry starts that could not finish waiting in it */
+  /**
+   * @return the time all attempts and waits must fit in: no retry starts that could not finish waiting in it, and
+   *     each attempt's connect, read and write timeouts are cut to the time left
+   */
   public Duration budget() {
     return budget;
   }
@@ -135,7 +138,7 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param initialBackoff backoff cap before the first retry; zero or more
+     * @param initialBackoff backoff cap before the first retry; zero to 24 days
      * @return this builder
      */
     public Builder initialBackoff(Duration initialBackoff) {
@@ -144,7 +147,7 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param maxBackoff the largest backoff cap; zero or more
+     * @param maxBackoff the largest backoff cap; zero to 24 days
      * @return this builder
      */
     public Builder maxBackoff(Duration maxBackoff) {
@@ -153,7 +156,7 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param maxRetryAfter longest server-requested wait honoured; zero or more
+     * @param maxRetryAfter longest server-requested wait honoured; zero to 24 days
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
@@ -162,7 +165,7 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param budget time all attempts and waits must fit in; positive
+     * @param budget time all attempts and waits must fit in; positive, at most 24 days
      * @return this builder
      */
     public Builder budget(Duration budget) {

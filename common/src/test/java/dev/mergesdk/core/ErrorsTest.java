@@ -137,6 +137,17 @@ class ErrorsTest {
   }
 
   @Test
+  void anOversizedChunkedBodyIsADecodeExceptionLikeADeclaredOne() {
+    try (MockServer server = new MockServer(); TestClient client = server.clientBuilder().maxResponseBytes(4096).build()) {
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .chunkedBody("{\"name\":\"" + "x".repeat(10_000) + "\"}", 1024));
+      DecodeException e = assertThrows(DecodeException.class, () -> client.api.get("1").execute());
+      assertTrue(e.getMessage().contains("over the 4096-byte limit"), e.getMessage());
+      assertEquals(1, server.requestCount());
+    }
+  }
+
+  @Test
   void aBodyCutMidwayIsANetworkFailureNotATruncatedModel() {
     try (MockServer server = new MockServer();
         TestClient client = server.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {

@@ -15,6 +15,7 @@ final class MockServer implements AutoCloseable {
 
   MockServer() {
     try {
+      server.setServerSocketFactory(NoDelayServerSockets.FACTORY);
       server.start();
     } catch (IOException e) {
       throw new IllegalStateException(e);

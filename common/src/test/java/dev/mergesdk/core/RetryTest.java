@@ -101,6 +101,23 @@ class RetryTest {
   }
 
   @Test
+  void anAttemptStartedLateIsCutAtTheBudgetSoTheWholeCallFitsInIt() {
+    // Read timeout 1 s, budget 1.5 s: the second attempt may only use the 0.5 s left, not a full second.
+    RetryPolicy policy = MockServer.fastRetries(5).toBuilder().budget(Duration.ofMillis(1500)).build();
+    try (MockServer server = new MockServer();
+        TestClient client = server.clientBuilder().retryPolicy(policy).readTimeout(Duration.ofSeconds(1)).build()) {
+      for (int i = 0; i < 5; i++) {
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(5, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      long start = System.nanoTime();
+      assertThrows(MergeTimeoutException.class, () -> client.api.get("1").execute());
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(elapsedMs >= 1_400 && elapsedMs < 1_800, "took " + elapsedMs + " ms for a 1500 ms budget");
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
   void anUnsafePostIsNotRetriedAfterItReachedTheServer() {
     try (MockServer server = new MockServer(); TestClient client = server.client()) {
       server.json(503, "{}").json(200, "{\"id\":\"dup\"}");
@@ -157,6 +174,42 @@ class RetryTest {
       server.json(200, "{\"id\":\"after-reset\"}");
       assertEquals("after-reset", client.api.get("1").execute().id);
       assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void aGetWhoseBodyIsCutMidwayIsRetriedAndDecodesTheCompleteBody() {
+    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"cut\",\"name\":\"" + "y".repeat(5_000) + "\"}")
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE));
+      server.json(200, "{\"id\":\"whole\"}");
+      assertEquals("whole", client.api.get("1").execute().id);
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void aGetWhoseBodyStallsPastTheReadTimeoutIsRetried() {
+    try (MockServer server = new MockServer();
+        TestClient client = server.clientBuilder().readTimeout(Duration.ofMillis(200)).build()) {
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"late\"}").bodyDelay(1, java.util.concurrent.TimeUnit.SECONDS));
+      server.json(200, "{\"id\":\"on-time\"}");
+      assertEquals("on-time", client.api.get("1").execute().id);
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void anUnsafePostWhoseBodyIsCutIsNotRetried() {
+    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+      server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+          .body("{\"id\":\"cut\",\"name\":\"" + "y".repeat(5_000) + "\"}")
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE));
+      server.json(201, "{\"id\":\"dup\"}");
+      assertThrows(NetworkException.class, () -> client.api.create(TestApi.Thing.named("n")).execute());
+      assertEquals(1, server.requestCount());
     }
   }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.mergesdk.core.RetryPolicy;
+import dev.mergesdk.testkit.ApiSpec;
+import dev.mergesdk.testkit.ContractDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
  * }</pre>
  *
- * <p>After a test that otherwise passed, it fails if the client sent requests the test never looked at.
+ * <p>After a test that otherwise passed, it fails if the client sent requests the test never looked at, or if any
+ * request, or any response served as conforming, breaks {@code spec/filestorage.yaml} (the testkit's
+ * {@link ContractDispatcher}: the message names the operation and the field). Every operation a request reaches
+ * counts towards {@link ContractCoverageTest}.
  */
 public final class FileStorageTestServer implements BeforeEachCallback, AfterEachCallback {
   /** The API key every test client uses; a dummy, never a real credential. */
@@ -47,6 +52,7 @@ public final class FileStorageTestServer implements BeforeEachCallback, AfterEac
 
   private final List<FileStorageClient> clients = new ArrayList<>();
   private MockWebServer server;
+  private ContractDispatcher contract;
   private FileStorageClient client;
   private FileStorageClient orgClient;
   private int taken;
@@ -54,6 +60,9 @@ public final class FileStorageTestServer implements BeforeEachCallback, AfterEac
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     server = new MockWebServer();
+    // Contract tests: every request, and every response served as conforming, is checked against the spec.
+    contract = new ContractDispatcher(ApiSpec.fileStorage());
+    server.setDispatcher(contract);
     server.start();
   }
 
@@ -63,6 +72,9 @@ public final class FileStorageTestServer implements BeforeEachCallback, AfterEac
       clients.forEach(FileStorageClient::close);
       if (context.getExecutionException().isEmpty() && server.getRequestCount() > taken) {
         fail((server.getRequestCount() - taken) + " request(s) reached the server but the test never examined them");
+      }
+      if (context.getExecutionException().isEmpty()) {
+        contract.assertNoViolations();
       }
     } finally {
       server.close();
@@ -148,7 +160,11 @@ public final class FileStorageTestServer implements BeforeEachCallback, AfterEac
 
   /** Every served response passes here. */
   private void serve(MockResponse response, boolean conformsToSpec) {
-    server.enqueue(response);
+    if (conformsToSpec) {
+      contract.enqueue(response);
+    } else {
+      contract.enqueueUnchecked(response);
+    }
   }
 
   private static MockResponse json(int code, String body) {

@@ -1,0 +1,169 @@
+package dev.mergesdk.examples;
+
+import dev.mergesdk.agenthandler.AgentHandlerClient;
+import dev.mergesdk.agenthandler.ToolCallResult;
+import dev.mergesdk.agenthandler.model.AccessKey;
+import dev.mergesdk.core.ApiResponse;
+import dev.mergesdk.core.Download;
+import dev.mergesdk.core.NotFoundException;
+import dev.mergesdk.core.RateLimitException;
+import dev.mergesdk.core.Region;
+import dev.mergesdk.core.RequestOptions;
+import dev.mergesdk.core.RetryPolicy;
+import dev.mergesdk.core.ServerException;
+import dev.mergesdk.core.Upload;
+import dev.mergesdk.filestorage.FileStorageClient;
+import dev.mergesdk.filestorage.FilesApi;
+import dev.mergesdk.filestorage.model.File;
+import dev.mergesdk.filestorage.model.FileExpand;
+import dev.mergesdk.filestorage.model.PaginatedFileList;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * Every code snippet of the README, compiled with the build: {@code ReadmeSnippetsTest} fails when a README block
+ * is not found here verbatim. Each method holds the snippets of one README section.
+ */
+@SuppressWarnings("unused")
+final class ReadmeSnippets {
+  private static final Logger LOG = Logger.getLogger("merge");
+
+  private ReadmeSnippets() {
+  }
+
+  static void clients(String apiKey, String accountToken, String accessKey) {
+    // snippet: clients
+    FileStorageClient fileStorage = FileStorageClient.builder()
+        .apiKey(apiKey)                 // Authorization: Bearer <key>
+        .accountToken(accountToken)     // X-Account-Token: the linked account
+        .region(Region.EU)              // US (default), EU, APAC or Region.custom(url)
+        .build();
+
+    AgentHandlerClient agentHandler = AgentHandlerClient.builder()
+        .apiKey(accessKey)
+        .build();
+    // end
+  }
+
+  static void everyOperation(FileStorageClient client) {
+    // snippet: calls
+    File file = client.files().retrieve("6c1f0000-0000-4000-8000-000000000001",
+        FilesApi.RetrieveParams.builder().expand(FileExpand.FOLDER, FileExpand.PERMISSIONS).build()).execute();
+    String folderId = file.getFolder().id();                  // an id, or the expanded folder's id
+    ApiResponse<File> raw = client.files().retrieve(file.getId()).executeRaw();
+    System.out.println(raw.statusCode() + " " + raw.requestId().orElse("-"));
+    CompletableFuture<File> later = client.files().retrieve(file.getId()).executeAsync();
+    // end
+  }
+
+  static void paging(FileStorageClient client) {
+    // snippet: paging
+    FilesApi.ListParams recentPdfs = FilesApi.ListParams.builder()
+        .mimeType("application/pdf")
+        .modifiedAfter(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
+        .pageSize(100)
+        .build();
+    for (File file : client.files().list(recentPdfs).autoPage()) {   // lazily, page after page
+      System.out.println(file.getName());
+    }
+    long big = client.files().list(recentPdfs).stream().filter(f -> f.getSize() > 1_000_000).count();
+    for (PaginatedFileList page : client.files().list(recentPdfs).pages()) {
+      System.out.println(page.getResults().size() + " on this page, next cursor " + page.getNext());
+    }
+    // end
+  }
+
+  static void downloads(FileStorageClient client, String fileId) throws Exception {
+    // snippet: downloads
+    try (Download download = client.files().download(fileId).execute()) {
+      System.out.println(download.fileName().orElse("unnamed") + " " + download.contentType().orElse("?"));
+      download.saveTo(Path.of("out/report.pdf"), (bytes, total) -> System.out.print("\r" + bytes + "/" + total));
+    }
+    try (Download download = client.files().download(fileId).execute();
+        java.io.InputStream in = download.inputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    // end
+  }
+
+  static void uploads(AgentHandlerClient client, String uploadToken, java.io.InputStream stream, long length) {
+    // snippet: uploads
+    client.files().upload(uploadToken, Upload.fromPath(Path.of("big.zip"))).execute();             // retryable
+    client.files().upload(uploadToken, Upload.fromStream(stream, length, "application/zip")).execute(); // sent once
+    // end
+  }
+
+  static void errors(FileStorageClient client, String fileId) {
+    // snippet: errors
+    try {
+      client.files().retrieve(fileId).execute();
+    } catch (NotFoundException e) {
+      System.out.println("no such file; request id " + e.requestId().orElse("-"));
+    } catch (RateLimitException e) {
+      System.out.println("slow down for " + e.retryAfter().orElse(Duration.ofSeconds(60)));
+    } catch (ServerException e) {
+      System.out.println(e.statusCode() + ": " + e.error().message().orElse(e.body()));
+    }
+    // end
+  }
+
+  static void retries(String apiKey) {
+    // snippet: retries
+    RetryPolicy patient = RetryPolicy.builder()
+        .maxAttempts(5)
+        .initialBackoff(Duration.ofSeconds(1))
+        .maxBackoff(Duration.ofSeconds(30))
+        .maxRetryAfter(Duration.ofMinutes(2))
+        .budget(Duration.ofMinutes(5))
+        .build();
+    FileStorageClient client = FileStorageClient.builder().apiKey(apiKey).retryPolicy(patient).build();
+    FileStorageClient noRetries = FileStorageClient.builder().apiKey(apiKey).retryPolicy(RetryPolicy.none()).build();
+    // end
+  }
+
+  static void options(FileStorageClient client, dev.mergesdk.filestorage.model.FileStorageFolderEndpointRequest request) {
+    // snippet: options
+    RequestOptions options = RequestOptions.builder()
+        .accountToken("another-linked-account")       // this call only
+        .idempotencyKey(UUID.randomUUID().toString())  // makes the POST safe to retry
+        .timeout(Duration.ofSeconds(20))               // the whole call, retries included
+        .header("X-Trace-Id", "checkout-42")
+        .build();
+    client.folders().create(request).with(options).execute();
+    // end
+  }
+
+  static void logging(String apiKey) {
+    // snippet: logging
+    FileStorageClient client = FileStorageClient.builder()
+        .apiKey(apiKey)
+        .logger(LOG::fine)                             // one redacted line per request and response
+        .userAgentSuffix("acme-sync/2.1")
+        .header("X-Team", "documents")
+        .httpClient(new okhttp3.OkHttpClient())        // your pool, proxy, TLS; auth and retries still apply
+        .build();
+    // end
+  }
+
+  static void mcp(AgentHandlerClient client, String toolPackId, String userId) {
+    // snippet: mcp
+    ToolCallResult result = client.mcp(toolPackId, userId)
+        .callTool("linear__create_issue", Map.of("title", "Printer on fire"));
+    if (result.requiresAuthentication()) {
+      System.out.println("ask the user to connect: " + result.authenticationUrl().orElseThrow());
+    } else if (result.isSuccess()) {
+      System.out.println(result.text());
+    }
+    // end
+  }
+
+  static List<AccessKey> accessKeys(AgentHandlerClient client) {
+    return client.accessKeys().list().stream().collect(java.util.stream.Collectors.toList());
+  }
+}
