@@ -103,7 +103,7 @@ class RealMergeCall<T> implements MergeCall<T> {
   Request prepared() {
     Request.Builder builder = request.newBuilder().tag(RequestOptions.class, options);
     if (decoder.buffersBody()) {
-      builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder.maxBodyBytes()));
+      builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder));
     }
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());

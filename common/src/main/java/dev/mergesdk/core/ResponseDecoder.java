@@ -63,7 +63,19 @@ final class ResponseDecoder<T> {
       if (type == Void.class || code == 204 || code == 205) {
         return new ApiResponse<>(code, headers, null);
       }
-      return new ApiResponse<>(code, headers, read(request, code, body));
+      RetryInterceptor.BufferedBody ahead = request.tag(RetryInterceptor.BufferedBody.class);
+      if (ahead != null && ahead.decodedBody == body) {
+        // Decoded inside the retry attempt (see RetryInterceptor.BufferedBody).
+        if (ahead.failure != null) {
+          throw ahead.failure;
+        }
+        return new ApiResponse<>(code, headers, (T) ahead.value);
+      }
+      try {
+        return new ApiResponse<>(code, headers, readAhead(request, code, body));
+      } catch (IOException e) {
+        throw RealMergeCall.failure(request, e);
+      }
     }
   }
 
@@ -71,9 +83,11 @@ final class ResponseDecoder<T> {
    * Decodes the body as it arrives, as a plain Gson call would: buffering it whole first made every call wait for
    * the last byte before decoding the first, which cost about a tenth of a page call in the benchmarks. The first
    * bytes are kept for error messages; the size limit and transfer failures are enforced by the stream the
-   * decoder reads from, so a cut or oversized body is still a network failure, never a truncated model.
+   * decoder reads from, so a cut or oversized body is never a truncated model. Called inside the retry attempt
+   * ({@link RetryInterceptor.BufferedBody}), hence a transfer failure is thrown as the {@link IOException} itself,
+   * for the retry decision; anything else as the exception the call will throw.
    */
-  private T read(Request request, int code, ResponseBody body) {
+  T readAhead(Request request, int code, ResponseBody body) throws IOException {
     String what = request.method() + " " + Redaction.url(request.url());
     MediaType contentType = body.contentType();
     long declared = body.contentLength();
@@ -81,17 +95,14 @@ final class ResponseDecoder<T> {
       throw new DecodeException(String.format(Locale.ROOT, "response to %s is %d bytes, over the %d-byte limit",
           what, declared, maxBodyBytes), code, "", null);
     }
-    okio.BufferedSource source = body.source();
-    byte[] head;
-    try {
-      source.request(SNIPPET * 2);
-      okio.Buffer buffered = source.getBuffer();
-      head = new byte[(int) Math.min(buffered.size(), SNIPPET * 2)];
-      for (int i = 0; i < head.length; i++) {
-        head[i] = buffered.getByte(i);
-      }
-    } catch (IOException e) {
-      throw RealMergeCall.failure(request, e);
+    // A peek: the bytes stay in the body's buffer, so interceptors outside the retry (a caller's body logger) can
+    // still read the body after it has been decoded here.
+    okio.BufferedSource source = body.source().peek();
+    source.request(SNIPPET * 2);
+    okio.Buffer buffered = source.getBuffer();
+    byte[] head = new byte[(int) Math.min(buffered.size(), SNIPPET * 2)];
+    for (int i = 0; i < head.length; i++) {
+      head[i] = buffered.getByte(i);
     }
     if (contentType != null && !contentType.subtype().toLowerCase(Locale.ROOT).contains("json")) {
       String snippet = snippet(head);
@@ -118,7 +129,7 @@ final class ResponseDecoder<T> {
             what, maxBodyBytes), code, snippet(head), null);
       }
       if (in.failure != null) {
-        throw RealMergeCall.failure(request, in.failure);
+        throw in.failure;
       }
       String snippet = snippet(head);
       throw new DecodeException("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
