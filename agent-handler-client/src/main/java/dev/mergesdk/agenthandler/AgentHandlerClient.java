@@ -56,7 +56,7 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
    * @return a session whose {@code callTool(name, arguments)} is a one-line tool call
    */
   public McpSession mcp(String toolPackId, String registeredUserId) {
-    return new McpSession(mcp(), toolPackId, registeredUserId, dev.mergesdk.core.RequestOptions.none());
+    return new McpSession(mcp(), runtime, toolPackId, registeredUserId, dev.mergesdk.core.RequestOptions.none());
   }
 
   /** @return the base URL requests go to */

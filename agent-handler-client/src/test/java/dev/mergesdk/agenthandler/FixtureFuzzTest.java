@@ -127,7 +127,7 @@ class FixtureFuzzTest {
           java.util.concurrent.Callable<Object> call = () -> {
             McpSession session = client.mcp("tp-1", "ru-1");
             return name.contains("initialize") ? session.initialize()
-                : name.contains("tools-list") ? session.listTools()
+                : name.contains("tools-list") ? session.listTools().collect(java.util.stream.Collectors.toList())
                 : session.callTool("linear__create_issue", Map.of("title", "Bug"));
           };
           List<String> unexpected = server.unexpectedOutcomes(mutations, () -> {

@@ -83,7 +83,7 @@ class McpSessionTest {
   void listToolsFollowsNextCursorAcrossPages() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[{\"name\":\"a__one\"}],\"nextCursor\":\"p2\"}}");
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"a__two\"}],\"nextCursor\":null}}");
-    List<String> names = server.client().mcp(PACK, "user-1").listTools().stream().map(McpTool::getName)
+    List<String> names = server.client().mcp(PACK, "user-1").listTools().map(McpTool::getName)
         .collect(Collectors.toList());
     assertEquals(List.of("a__one", "a__two"), names);
     assertEquals("tools/list", AgentHandlerTestServer.json(server.takeRequest().getBody().utf8()).getAsJsonObject()
@@ -99,5 +99,31 @@ class McpSessionTest {
     assertEquals("registeredUserId must not be null", assertThrows(NullPointerException.class, () -> client.mcp(PACK, null)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> client.mcp(PACK, "u").callTool("a__b", List.of(1, 2)));
     assertEquals(0, server.requestCount());
+  }
+
+  @Test
+  void listToolsPagesLazilyAndEndsACursorCycleAfterDeliveringEveryTool() {
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[{\"name\":\"a__one\"}],\"nextCursor\":\"p2\"}}");
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"a__one\"}],\"nextCursor\":\"p2\"}}");
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"tools\":[{\"name\":\"a__two\"}],\"nextCursor\":\"p3\"}}");
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"a__three\"}],\"nextCursor\":\"p2\"}}");
+    McpSession session = server.client().mcp(PACK, "user-1");
+
+    assertEquals("a__one", session.listTools().findFirst().orElseThrow().getName());
+    assertEquals(1, server.requestCount(), "only the page needed was requested");
+    List<String> names = new java.util.ArrayList<>();
+    dev.mergesdk.core.MergeException cycle = assertThrows(dev.mergesdk.core.MergeException.class,
+        () -> session.listTools().forEach(t -> names.add(t.getName())));
+    assertTrue(cycle.getMessage().contains("cycled"), cycle.getMessage());
+    assertEquals(List.of("a__one", "a__two", "a__three"), names);
+  }
+
+  @Test
+  void aJsonRpcErrorThatEchoesTheAccessKeyDoesNotShowIt() {
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"denied for "
+        + AgentHandlerTestServer.API_KEY + "\"}}");
+    McpException e = assertThrows(McpException.class, () -> server.client().mcp(PACK, "user-1").callTool("x__y"));
+    assertFalse(e.getMessage().contains(AgentHandlerTestServer.API_KEY), e.getMessage());
+    assertTrue(e.getMessage().contains("denied for ***"), e.getMessage());
   }
 }

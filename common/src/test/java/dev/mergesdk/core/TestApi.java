@@ -47,6 +47,14 @@ interface TestApi {
   @PUT("uploads/{token}")
   MergeCall<Void> upload(@Path(value = "token", encoded = true) String token, @Body Upload body);
 
+  /** An upload to a one-shot reservation, marked as the generator marks it. */
+  @Unrepeatable
+  @PUT("reservations/{token}")
+  MergeCall<Thing> uploadOnce(@Path(value = "token", encoded = true) String token, @Body Upload body);
+
+  @retrofit2.http.DELETE("things/{id}")
+  MergeCall<java.util.Optional<Thing>> remove(@Path(value = "id", encoded = true) String id);
+
   @GET("since")
   MergeCall<List<Thing>> since(@Query("modified_after") OffsetDateTime after, @Query(value = "expand", encoded = true) CommaSeparated expand);
 
@@ -64,6 +72,8 @@ interface TestApi {
     Expandable<Thing> owner;
     @SerializedName("remote_data")
     Map<String, Object> remoteData;
+    @SerializedName("size")
+    Long size;
     private transient JsonObject unknownFields;
 
     JsonObject unknownFields() {

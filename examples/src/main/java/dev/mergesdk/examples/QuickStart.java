@@ -140,7 +140,7 @@ public final class QuickStart {
 
       McpSession mcp = client.mcp(packs.get(0).getId(), userId);
       console.step("Tools of '" + packs.get(0).getName() + "' over MCP");
-      List<McpTool> tools = mcp.listTools();
+      List<McpTool> tools = mcp.listTools().collect(Collectors.toList());
       console.table(List.of("tool", "description"), tools.stream()
           .map(t -> List.of(t.getName(), String.valueOf(t.getDescription()))).collect(Collectors.toList()));
 
