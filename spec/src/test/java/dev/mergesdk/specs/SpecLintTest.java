@@ -115,6 +115,15 @@ class SpecLintTest {
   }
 
   @Test
+  void aSchemaOnlyAWebhookRefersToIsUsed() throws IOException {
+    String webhook = fixture().replace("    Error:\n      type: object\n",
+        "    Event: {type: object, properties: {name: {type: string}}}\n    Error:\n      type: object\n")
+        + "x-webhooks:\n  thing:\n    post:\n      requestBody:\n        content:\n          application/json:\n"
+        + "            schema: {$ref: '#/components/schemas/Event'}\n      responses:\n        \"200\": {description: OK.}\n";
+    assertEquals(List.of(), SpecLinter.lint(webhook));
+  }
+
+  @Test
   void examples() throws IOException {
     assertProblem(lintEdited("          example: {detail: Not found.}\n", ""),
         "GET /things/{id} response 404 (application/json): no example");
