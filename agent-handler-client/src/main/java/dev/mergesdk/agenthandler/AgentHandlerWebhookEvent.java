@@ -3,7 +3,6 @@ package dev.mergesdk.agenthandler;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import dev.mergesdk.core.Json;
 import dev.mergesdk.core.UnknownFields;
 import dev.mergesdk.core.WebhookPayloadException;
@@ -64,7 +63,8 @@ public final class AgentHandlerWebhookEvent {
     try {
       T value = Json.gson().fromJson(UnknownFields.newReader(new StringReader(data.toString())), type);
       return Optional.ofNullable(value);
-    } catch (JsonParseException e) {
+    } catch (RuntimeException e) {
+      // As for responses: whatever an adapter throws on a mis-shaped value, the caller sees one typed failure.
       throw new WebhookPayloadException("the data of " + event().orElse("the webhook") + " does not fit "
           + type.getSimpleName() + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,6 @@
 package dev.mergesdk.agenthandler;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.mergesdk.core.WebhookPayloadException;
 import dev.mergesdk.core.WebhookSignature;
@@ -91,7 +90,7 @@ public final class AgentHandlerWebhooks {
     JsonElement root;
     try {
       root = JsonParser.parseString(rawBody);
-    } catch (JsonParseException e) {
+    } catch (RuntimeException e) {
       // Gson's message names the position, not the content: the body carries end users' data.
       throw new WebhookPayloadException("the webhook body is not JSON: " + e.getMessage(), e);
     }

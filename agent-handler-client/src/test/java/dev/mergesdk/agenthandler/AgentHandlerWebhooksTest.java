@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
+import dev.mergesdk.core.JsonMutator;
 import dev.mergesdk.agenthandler.model.RegisteredUser;
 import dev.mergesdk.agenthandler.model.UserType;
 import dev.mergesdk.core.WebhookPayloadException;
@@ -132,6 +133,28 @@ class AgentHandlerWebhooksTest {
     String text = AgentHandlerWebhooks.parse(registeredUserCreated()).toString();
 
     assertEquals("AgentHandlerWebhookEvent{registered_user.created, members [event, data]}", text);
+  }
+
+  @Test
+  void mutatedDeliveriesParseOrFailWithWebhookPayloadExceptionOnly() {
+    byte[] envelope = registeredUserCreated().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long seed = 20261202L;
+    List<String> unexpected = new java.util.ArrayList<>();
+    for (JsonMutator.Mutation mutation : JsonMutator.mutations(envelope, seed,
+        Integer.getInteger("merge.fuzz.mutations", 40))) {
+      try {
+        AgentHandlerWebhookEvent event = AgentHandlerWebhooks.verifyAndParse(KEY, mutation.body(),
+            Webhooks.sign(KEY, mutation.body()));
+        event.event();
+        event.data();
+        event.dataAs(RegisteredUser.class);
+      } catch (WebhookPayloadException expected) {
+        // the one failure a signed but mis-shaped body may cause
+      } catch (RuntimeException | StackOverflowError e) {
+        unexpected.add(mutation.kind() + " -> " + e);
+      }
+    }
+    assertEquals(List.of(), unexpected, "seed " + seed);
   }
 
   @Test

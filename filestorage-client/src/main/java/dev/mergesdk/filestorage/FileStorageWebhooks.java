@@ -2,7 +2,6 @@ package dev.mergesdk.filestorage;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.mergesdk.core.Json;
 import dev.mergesdk.core.UnknownFields;
@@ -30,7 +29,7 @@ import java.util.Map;
  * <pre>{@code
  * FileStorageWebhookEvent event = FileStorageWebhooks.verifyAndParse(signatureKey, rawBody,
  *     request.getHeader(FileStorageWebhooks.SIGNATURE_HEADER));
- * if (event.data() instanceof File) { ... }
+ * event.data(File.class).ifPresent(file -> ...);
  * }</pre>
  *
  * <p>Pass the body exactly as received, before any JSON parsing: the signature covers its bytes. The signature is
@@ -68,7 +67,7 @@ public final class FileStorageWebhooks {
   /**
    * Checks that the delivery was signed with your key.
    *
-   * @param signatureKey your organisation's webhook signature key (dashboard, Configuration, Webhooks)
+   * @param signatureKey your organisation's webhook signature key, from the dashboard's webhook settings
    * @param rawBody the request body exactly as received
    * @param signature the {@value #SIGNATURE_HEADER} header; null when the request had none
    * @throws WebhookSignatureException when the signature is missing, malformed, or not the body's under the key
@@ -166,7 +165,7 @@ public final class FileStorageWebhooks {
     JsonElement root;
     try {
       root = JsonParser.parseString(body);
-    } catch (JsonParseException e) {
+    } catch (RuntimeException e) {
       // Gson's message names the position, not the content: the body carries end users' data.
       throw new WebhookPayloadException("the webhook body is not JSON: " + e.getMessage(), e);
     }
@@ -179,7 +178,8 @@ public final class FileStorageWebhooks {
   private static <T> T decode(String json, Class<T> type, String failure) {
     try {
       return Json.gson().fromJson(UnknownFields.newReader(new StringReader(json)), type);
-    } catch (JsonParseException e) {
+    } catch (RuntimeException e) {
+      // As for responses: whatever an adapter throws on a mis-shaped value, the caller sees one typed failure.
       throw new WebhookPayloadException(failure + e.getMessage(), e);
     }
   }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
+import dev.mergesdk.core.JsonMutator;
 import dev.mergesdk.core.WebhookPayloadException;
 import dev.mergesdk.core.WebhookSignatureException;
 import dev.mergesdk.core.WebhookSignatureException.Reason;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FileStorageWebhooksTest {
   private static final String KEY = "test-webhook-signature-key";
+  private static final long FUZZ_SEED = 20261202L;
+  private static final int FUZZ_MUTATIONS = Integer.getInteger("merge.fuzz.mutations", 40);
 
   private static String fileJson() {
     return FileStorageTestServer.fixture("files_retrieve");
@@ -187,6 +190,30 @@ class FileStorageWebhooksTest {
           () -> FileStorageWebhooks.verifyAndParse(KEY, body, Webhooks.sign(KEY, body)), body);
       assertTrue(e.getMessage().startsWith(message), e.getMessage());
     });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> mutatedDeliveriesParseOrFailWithWebhookPayloadExceptionOnly() {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("File.changed", fileJson());
+    data.put("Issue.created", FileStorageTestServer.fixture("issues_retrieve"));
+    data.put("LinkedAccount.linked", FileStorageTestServer.fixture("accountDetails_retrieve"));
+    data.put("Widget.exploded", fileJson());
+    return data.entrySet().stream().map(entry -> dynamicTest(entry.getKey(), () -> {
+      byte[] envelope = Webhooks.fileStorageEnvelope(entry.getKey(), entry.getValue()).getBytes(StandardCharsets.UTF_8);
+      long seed = FUZZ_SEED ^ entry.getKey().hashCode();
+      List<String> unexpected = new ArrayList<>();
+      for (JsonMutator.Mutation mutation : JsonMutator.mutations(envelope, seed, FUZZ_MUTATIONS)) {
+        try {
+          FileStorageWebhooks.verifyAndParse(KEY, mutation.body(), Webhooks.sign(KEY, mutation.body()));
+        } catch (WebhookPayloadException expected) {
+          // the one failure a signed but mis-shaped body may cause
+        } catch (RuntimeException | StackOverflowError e) {
+          unexpected.add(mutation.kind() + " -> " + e);
+        }
+      }
+      assertEquals(List.of(), unexpected, "seed " + seed);
+    }));
   }
 
   @Test
