@@ -214,7 +214,8 @@ final class SpecLinter {
         unused.add(name);
       }
     });
-    unused.forEach(name -> problems.add("components.schemas." + name + ": unused (nothing under paths or x-webhooks refers to it)"));
+    unused.forEach(name -> problems.add("components.schemas." + name
+        + ": unused (nothing under paths or x-webhooks refers to it)"));
   }
 
   private static List<String> refs(JsonNode node, List<String> into) {
