@@ -1,8 +1,11 @@
 package dev.mergesdk.examples;
 
 import dev.mergesdk.agenthandler.AgentHandlerClient;
+import dev.mergesdk.agenthandler.AgentHandlerWebhookEvent;
+import dev.mergesdk.agenthandler.AgentHandlerWebhooks;
 import dev.mergesdk.agenthandler.ToolCallResult;
 import dev.mergesdk.agenthandler.model.AccessKey;
+import dev.mergesdk.agenthandler.model.RegisteredUser;
 import dev.mergesdk.core.ApiResponse;
 import dev.mergesdk.core.Download;
 import dev.mergesdk.core.NotFoundException;
@@ -12,11 +15,17 @@ import dev.mergesdk.core.RequestOptions;
 import dev.mergesdk.core.RetryPolicy;
 import dev.mergesdk.core.ServerException;
 import dev.mergesdk.core.Upload;
+import dev.mergesdk.core.WebhookPayloadException;
+import dev.mergesdk.core.WebhookSignatureException;
 import dev.mergesdk.filestorage.FileStorageClient;
+import dev.mergesdk.filestorage.FileStorageWebhookEvent;
+import dev.mergesdk.filestorage.FileStorageWebhooks;
 import dev.mergesdk.filestorage.FilesApi;
 import dev.mergesdk.filestorage.model.File;
 import dev.mergesdk.filestorage.model.FileExpand;
 import dev.mergesdk.filestorage.model.PaginatedFileList;
+import dev.mergesdk.testkit.WebhookDelivery;
+import dev.mergesdk.testkit.Webhooks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -161,6 +170,40 @@ final class ReadmeSnippets {
       System.out.println(result.text());
     }
     // end
+  }
+
+  // snippet: webhooks
+  static int onFileStorageWebhook(String signatureKey, Map<String, String> headers, byte[] rawBody) {
+    try {
+      FileStorageWebhookEvent event = FileStorageWebhooks.verifyAndParse(signatureKey, rawBody,
+          headers.get(FileStorageWebhooks.SIGNATURE_HEADER));      // the body exactly as received
+      event.data(File.class).ifPresent(file -> System.out.println(event.event() + ": " + file.getName()));
+      return 200;
+    } catch (WebhookSignatureException e) {
+      return 401;                                                  // not signed with your key: ignore it
+    } catch (WebhookPayloadException e) {
+      return 400;
+    }
+  }
+
+  static void onAgentHandlerWebhook(String signatureKey, String signature, byte[] rawBody) {
+    AgentHandlerWebhookEvent event = AgentHandlerWebhooks.verifyAndParse(signatureKey, rawBody, signature);
+    if (event.event().filter("registered_user.created"::equals).isPresent()) {
+      RegisteredUser user = event.dataAs(RegisteredUser.class).orElseThrow();
+      System.out.println("new user " + user.getOriginUserName());
+    }
+  }
+  // end
+
+  static List<Integer> webhookTests(String signatureKey) throws Exception {
+    // snippet: webhook-tests
+    WebhookDelivery delivery = Webhooks.fileStorage(signatureKey,
+        Webhooks.fileStorageEnvelope("File.changed", "{\"name\": \"Q1 roadmap.pdf\"}"));
+    int accepted = delivery.deliverTo((headers, body) -> onFileStorageWebhook(signatureKey, headers, body)); // 200
+    int forged = delivery.withBody("{\"forged\": true}")
+        .deliverTo((headers, body) -> onFileStorageWebhook(signatureKey, headers, body));                    // 401
+    // end
+    return List.of(accepted, forged);
   }
 
   static List<AccessKey> accessKeys(AgentHandlerClient client) {

@@ -106,6 +106,15 @@ class SpecLintTest {
   }
 
   @Test
+  void aSchemaOnlyAWebhookRefersToIsUsed() throws IOException {
+    String webhook = fixture().replace("    Error:\n      type: object\n",
+        "    Event: {type: object, properties: {name: {type: string}}}\n    Error:\n      type: object\n")
+        + "x-webhooks:\n  thing:\n    post:\n      requestBody:\n        content:\n          application/json:\n"
+        + "            schema: {$ref: '#/components/schemas/Event'}\n      responses:\n        \"200\": {description: OK.}\n";
+    assertEquals(List.of(), SpecLinter.lint(webhook));
+  }
+
+  @Test
   void examples() throws IOException {
     assertProblem(lintEdited("name: Widget, size: 3}", "name: Widget, size: three}"),
         "GET /things/{id} response 200 example does not match its schema");
