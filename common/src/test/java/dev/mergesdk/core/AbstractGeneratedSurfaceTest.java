@@ -1,5 +1,7 @@
 package dev.mergesdk.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
@@ -15,22 +17,51 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 
 /**
- * Checks that hold for the whole generated surface of a client, read by reflection and compared with its spec, so
- * that no operation or model is left out as the spec grows: the annotations that checkers read (JSpecify nullness,
- * Error Prone's {@code @CheckReturnValue}) say what the spec says, and every model prints on one line with its
- * secret members masked. The annotations are matched by name: they are the clients' dependencies, not common's.
+ * What a client's generated code promises checkers and readers, for every operation and model of its spec, read by
+ * reflection so none is left out as the spec grows: a call built but never executed is flagged (Error Prone's
+ * {@code @CheckReturnValue}), nullness is the spec's (JSpecify), and a model prints on one line with its secret
+ * members as {@code ***}. Each client module runs it with its own client, model package and spec. The annotations
+ * are matched by name: they are the clients' dependencies, not common's.
  */
 @SuppressWarnings("rawtypes") // the spec model's properties are a raw Map<String, Schema>
-public final class GeneratedSurface {
+public abstract class AbstractGeneratedSurfaceTest {
   private static final String NULLABLE = "org.jspecify.annotations.Nullable";
   private static final String NULL_MARKED = "org.jspecify.annotations.NullMarked";
   private static final String CHECK_RETURN_VALUE = "com.google.errorprone.annotations.CheckReturnValue";
   /** What a secret member is set to; it must never show in a toString(). */
   private static final String SECRET = "s3cr3t-marker";
 
-  private GeneratedSurface() {
+  private final Class<?> clientClass;
+  private final String modelPackage;
+  private final OpenAPI spec;
+
+  /**
+   * @param clientClass the client entry point
+   * @param modelPackage its model package
+   * @param spec its spec
+   */
+  protected AbstractGeneratedSurfaceTest(Class<?> clientClass, String modelPackage, OpenAPI spec) {
+    this.clientClass = clientClass;
+    this.modelPackage = modelPackage;
+    this.spec = spec;
+  }
+
+  @Test
+  void everyOperationMustBeUsedAndTakesNullOnlyForItsOptionalParameters() {
+    assertEquals(List.of(), operationSignatureProblems(clientClass));
+  }
+
+  @Test
+  void everyModelMemberIsNullableExactlyWhenTheSpecLetsItBeAbsentOrNull() {
+    assertEquals(List.of(), membersWhoseNullnessDiffersFromTheSpec(modelPackage, spec));
+  }
+
+  @Test
+  void everyModelPrintsOnOneLineWithSecretMembersMasked() {
+    assertEquals(List.of(), modelsWhoseToStringLeaksOrSpansLines(modelPackage, spec));
   }
 
   /**
@@ -40,7 +71,7 @@ public final class GeneratedSurface {
    * @return one line per operation that is not {@code @CheckReturnValue}, per optional-parameters argument that is
    *     not {@code @Nullable}, and per required argument that is; empty when all is well
    */
-  public static List<String> operationSignatureProblems(Class<?> clientClass) {
+  private static List<String> operationSignatureProblems(Class<?> clientClass) {
     List<String> problems = new ArrayList<>();
     int checked = 0;
     for (Method group : clientClass.getMethods()) {
@@ -83,7 +114,7 @@ public final class GeneratedSurface {
    * @param spec the client's spec
    * @return one line per member whose annotations differ from the spec; empty when all is well
    */
-  public static List<String> membersWhoseNullnessDiffersFromTheSpec(String modelPackage, OpenAPI spec) {
+  private static List<String> membersWhoseNullnessDiffersFromTheSpec(String modelPackage, OpenAPI spec) {
     List<String> problems = new ArrayList<>();
     int checked = 0;
     Map<String, Class<?>> models = models(modelPackage, spec);
@@ -131,7 +162,7 @@ public final class GeneratedSurface {
    * @return one line per model whose toString() spans lines, shows a secret or does not mask it as {@code ***};
    *     empty when all is well
    */
-  public static List<String> modelsWhoseToStringLeaksOrSpansLines(String modelPackage, OpenAPI spec) {
+  private static List<String> modelsWhoseToStringLeaksOrSpansLines(String modelPackage, OpenAPI spec) {
     List<String> problems = new ArrayList<>();
     int secrets = 0;
     for (Map.Entry<String, Class<?>> model : models(modelPackage, spec).entrySet()) {
