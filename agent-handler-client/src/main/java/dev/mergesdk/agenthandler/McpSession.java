@@ -28,13 +28,13 @@ import java.util.stream.StreamSupport;
  * ids, paging of {@code tools/list} and JSON-RPC errors are handled here, so a tool call is one line:
  *
  * <pre>{@code
- * ToolCallResult result = client.mcp(toolPackId, userId).callTool("linear__create_issue", Map.of("title", "Bug"));
+ * ToolCallResult result = client.mcpSession(toolPackId, userId).callTool("linear__create_issue", Map.of("title", "Bug"));
  * if (result.requiresAuthentication()) {
  *   sendToUser(result.authenticationUrl().orElseThrow());
  * }
  * }</pre>
  *
- * <p>Thread-safe. Obtain it from {@link AgentHandlerClient#mcp(String, String)}.
+ * <p>Thread-safe. Obtain it from {@link AgentHandlerClient#mcpSession(String, String)}.
  */
 public final class McpSession {
   private static final String JSON_RPC = "2.0";

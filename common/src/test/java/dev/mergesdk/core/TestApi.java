@@ -89,7 +89,7 @@ interface TestApi {
 
   @com.google.gson.annotations.JsonAdapter(Status.Adapter.class)
   enum Status {
-    ACTIVE("ACTIVE"), ARCHIVED("ARCHIVED"), UNKNOWN_DEFAULT_OPEN_API("unknown_default_open_api");
+    ACTIVE("ACTIVE"), ARCHIVED("ARCHIVED"), UNKNOWN(null);
 
     final String value;
 
@@ -99,24 +99,28 @@ interface TestApi {
 
     static Status fromValue(String value) {
       for (Status s : values()) {
-        if (s.value.equals(value)) {
+        if (s.value != null && s.value.equals(value)) {
           return s;
         }
       }
-      return UNKNOWN_DEFAULT_OPEN_API;
+      return UNKNOWN;
     }
 
     static final class Adapter extends com.google.gson.TypeAdapter<Status> {
       @Override
       public void write(com.google.gson.stream.JsonWriter out, Status value) throws java.io.IOException {
-        out.value(value.value);
+        if (value.value == null) {
+          out.nullValue();
+        } else {
+          out.value(value.value);
+        }
       }
 
       @Override
       public Status read(com.google.gson.stream.JsonReader in) throws java.io.IOException {
         String value = in.nextString();
         Status parsed = fromValue(value);
-        if (parsed == UNKNOWN_DEFAULT_OPEN_API) {
+        if (parsed == UNKNOWN) {
           UnknownFields.recordUnknownValue(in, value);
         }
         return parsed;

@@ -138,7 +138,7 @@ public final class QuickStart {
         return 0;
       }
 
-      McpSession mcp = client.mcp(packs.get(0).getId(), userId);
+      McpSession mcp = client.mcpSession(packs.get(0).getId(), userId);
       console.step("Tools of '" + packs.get(0).getName() + "' over MCP");
       List<McpTool> tools = mcp.listTools().collect(Collectors.toList());
       console.table(List.of("tool", "description"), tools.stream()

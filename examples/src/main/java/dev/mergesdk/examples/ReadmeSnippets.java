@@ -162,7 +162,7 @@ final class ReadmeSnippets {
 
   static void mcp(AgentHandlerClient client, String toolPackId, String userId) {
     // snippet: mcp
-    ToolCallResult result = client.mcp(toolPackId, userId)
+    ToolCallResult result = client.mcpSession(toolPackId, userId)
         .callTool("linear__create_issue", Map.of("title", "Printer on fire"));
     if (result.requiresAuthentication()) {
       System.out.println("ask the user to connect: " + result.authenticationUrl().orElseThrow());
