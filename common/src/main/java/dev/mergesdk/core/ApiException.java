@@ -33,32 +33,32 @@ public class ApiException extends MergeException {
     this.error = ErrorDetail.parse(body);
   }
 
-  /** @return the HTTP status code */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the response headers, names lower-cased */
+  /** {@return the response headers, names lower-cased} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** @return the request id the server assigned, when it sent one */
+  /** {@return the request id the server assigned, when it sent one} */
   public Optional<String> requestId() {
     return Optional.ofNullable(HttpHeaders.requestId(headers));
   }
 
-  /** @return the raw response body (possibly truncated for very large bodies); never null */
+  /** {@return the raw response body (possibly truncated for very large bodies); never null} */
   public String body() {
     return body;
   }
 
-  /** @return the error detail parsed from the body, whichever shape the API used */
+  /** {@return the error detail parsed from the body, whichever shape the API used} */
   public ErrorDetail error() {
     return error;
   }
 
-  /** @return whether retrying the same request later may succeed */
+  /** {@return whether retrying the same request later may succeed} */
   public boolean isRetryable() {
     return statusCode == 408 || statusCode == 429 || statusCode >= 500;
   }

@@ -52,12 +52,12 @@ public final class ClientRuntime implements Closeable {
         + (accountToken == null ? "none" : "***") + "}";
   }
 
-  /** @return the Retrofit instance the generated operation groups are created from */
+  /** {@return the Retrofit instance the generated operation groups are created from} */
   public Retrofit retrofit() {
     return retrofit;
   }
 
-  /** @return the base URL requests are resolved against */
+  /** {@return the base URL requests are resolved against} */
   public String baseUrl() {
     return retrofit.baseUrl().toString();
   }

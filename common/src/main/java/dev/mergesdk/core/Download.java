@@ -35,18 +35,18 @@ public final class Download implements Closeable {
     this.headers = headers;
   }
 
-  /** @return the content type the server declared */
+  /** {@return the content type the server declared} */
   public Optional<String> contentType() {
     MediaType type = body.contentType();
     return Optional.ofNullable(type == null ? headers.get("Content-Type") : type.toString());
   }
 
-  /** @return the length in bytes the server declared, or -1 when unknown */
+  /** {@return the length in bytes the server declared, or -1 when unknown} */
   public long contentLength() {
     return body.contentLength();
   }
 
-  /** @return the file name from {@code Content-Disposition}, when the server sent one */
+  /** {@return the file name from {@code Content-Disposition}, when the server sent one} */
   public Optional<String> fileName() {
     String disposition = headers.get("Content-Disposition");
     if (disposition == null) {
@@ -148,6 +148,8 @@ public final class Download implements Closeable {
   @FunctionalInterface
   public interface ProgressListener {
     /**
+     * Called as bytes of the download arrive.
+     *
      * @param bytesSoFar bytes received so far
      * @param totalBytes declared total, or -1 when unknown
      */

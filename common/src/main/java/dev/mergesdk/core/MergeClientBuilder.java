@@ -31,10 +31,12 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   protected MergeClientBuilder() {
   }
 
-  /** @return this builder, typed as the concrete builder */
+  /** {@return this builder, typed as the concrete builder} */
   protected abstract B self();
 
   /**
+   * Sets the API key.
+   *
    * @param apiKey the API key (required), sent as {@code Authorization: Bearer <key>}
    * @return this builder
    */
@@ -44,6 +46,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the region the client calls.
+   *
    * @param region where the API is served; when unset, resolved from {@code merge.region}, {@code MERGE_REGION},
    *     then US
    * @return this builder
@@ -54,6 +58,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sends every request to this base URL instead of the region's.
+   *
    * @param baseUrl a base URL that replaces the region's (a proxy, a test server); http or https
    * @return this builder
    */
@@ -63,6 +69,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the connect timeout.
+   *
    * @param timeout time to establish a connection, at most 24 days; default 10 s
    * @return this builder
    */
@@ -72,6 +80,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the read timeout.
+   *
    * @param timeout longest silence while reading a response, at most 24 days; default 60 s
    * @return this builder
    */
@@ -81,6 +91,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the write timeout.
+   *
    * @param timeout longest stall while sending a request, at most 24 days; default 60 s
    * @return this builder
    */
@@ -90,6 +102,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the overall time limit of each call.
+   *
    * @param timeout overall limit of a call, retries and waits included, at most 24 days; default none (the retry budget applies)
    * @return this builder
    */
@@ -99,6 +113,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets how failed calls are retried.
+   *
    * @param retryPolicy how failed calls are retried; {@link RetryPolicy#none()} turns retries off
    * @return this builder
    */
@@ -108,6 +124,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Names the calling application in the {@code User-Agent} header.
+   *
    * @param suffix identifies the calling application, appended to the SDK's {@code User-Agent} (e.g.
    *     {@code acme-sync/2.1})
    * @return this builder
@@ -118,6 +136,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Adds a header to every request.
+   *
    * @param name a header sent on every request
    * @param value its value, without line breaks
    * @return this builder
@@ -141,6 +161,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Turns on redacted request and response logging.
+   *
    * @param logger receives one redacted line per request and response; logging is off unless set
    * @return this builder
    */
@@ -150,6 +172,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Limits the size of JSON response bodies.
+   *
    * @param bytes largest JSON response body accepted; default 64 MiB. File downloads are streamed and not limited.
    * @return this builder
    */
