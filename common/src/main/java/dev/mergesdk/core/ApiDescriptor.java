@@ -15,6 +15,8 @@ public final class ApiDescriptor {
   }
 
   /**
+   * Describes an API by its name and the base URL of each region it is served in.
+   *
    * @param name the API's product name, for messages
    * @param baseUrls base URL per served region, in order of preference
    * @return the descriptor
@@ -23,12 +25,12 @@ public final class ApiDescriptor {
     return new ApiDescriptor(Checks.notBlank(name, "name"), baseUrls);
   }
 
-  /** @return the API's product name */
+  /** {@return the API's product name} */
   public String name() {
     return name;
   }
 
-  /** @return the regions this API is served in, with their base URLs */
+  /** {@return the regions this API is served in, with their base URLs} */
   public Map<Region, String> baseUrls() {
     return baseUrls;
   }

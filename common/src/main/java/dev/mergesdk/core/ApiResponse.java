@@ -20,17 +20,19 @@ public final class ApiResponse<T> {
     this.body = body;
   }
 
-  /** @return the HTTP status code */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the response headers, names lower-cased, immutable */
+  /** {@return the response headers, names lower-cased, immutable} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
   /**
+   * Looks up a response header.
+   *
    * @param name a header name, any case
    * @return the first value of that header
    */
@@ -39,12 +41,12 @@ public final class ApiResponse<T> {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** @return the request id the server assigned, when it sent one */
+  /** {@return the request id the server assigned, when it sent one} */
   public Optional<String> requestId() {
     return Optional.ofNullable(HttpHeaders.requestId(headers));
   }
 
-  /** @return the decoded body; null for operations without one */
+  /** {@return the decoded body; null for operations without one} */
   public T body() {
     return body;
   }

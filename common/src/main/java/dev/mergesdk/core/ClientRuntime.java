@@ -91,7 +91,7 @@ public final class ClientRuntime implements Closeable {
     return retrofit;
   }
 
-  /** @return the base URL requests are resolved against */
+  /** {@return the base URL requests are resolved against} */
   public String baseUrl() {
     return retrofit.baseUrl().toString();
   }

@@ -20,6 +20,8 @@ public final class CommaSeparated {
   }
 
   /**
+   * Joins values into one comma-separated query parameter.
+   *
    * @param values the elements; must not be null
    * @return the parameter value
    */
@@ -29,6 +31,8 @@ public final class CommaSeparated {
   }
 
   /**
+   * Joins values into one comma-separated query parameter, or omits the parameter when there are none.
+   *
    * @param values the elements, or null
    * @return the parameter value, or null (parameter omitted) for null or empty input
    */

@@ -6,6 +6,6 @@ package dev.mergesdk.core;
  * @param <I> the item model
  */
 public interface CursorPage<I> extends Page<I> {
-  /** @return the cursor of the next page, or null on the last page */
+  /** {@return the cursor of the next page, or null on the last page} */
   String getNext();
 }

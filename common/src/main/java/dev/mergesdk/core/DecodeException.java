@@ -9,6 +9,8 @@ public class DecodeException extends MergeException {
   private final String bodySnippet;
 
   /**
+   * Creates the exception for a response body that could not be decoded.
+   *
    * @param message what could not be decoded from which request, with a snippet of the body
    * @param statusCode the HTTP status of the response
    * @param bodySnippet the first characters of the body
@@ -20,12 +22,12 @@ public class DecodeException extends MergeException {
     this.bodySnippet = bodySnippet;
   }
 
-  /** @return the HTTP status of the response that failed to decode */
+  /** {@return the HTTP status of the response that failed to decode} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the first characters of the body, for diagnosis */
+  /** {@return the first characters of the body, for diagnosis} */
   public String bodySnippet() {
     return bodySnippet;
   }

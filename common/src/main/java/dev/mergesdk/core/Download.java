@@ -44,13 +44,13 @@ public final class Download implements Closeable {
     this.scrubber = scrubber;
   }
 
-  /** @return the content type the server declared */
+  /** {@return the content type the server declared} */
   public Optional<String> contentType() {
     MediaType type = body.contentType();
     return Optional.ofNullable(type == null ? headers.get("Content-Type") : type.toString());
   }
 
-  /** @return the length in bytes the server declared, or -1 when unknown */
+  /** {@return the length in bytes the server declared, or -1 when unknown} */
   public long contentLength() {
     return body.contentLength();
   }

@@ -27,22 +27,22 @@ public final class ErrorDetail {
     this.json = json;
   }
 
-  /** @return a human-readable message, when the body had one */
+  /** {@return a human-readable message, when the body had one} */
   public Optional<String> message() {
     return Optional.ofNullable(message);
   }
 
-  /** @return a stable machine-readable code, when the body had one */
+  /** {@return a stable machine-readable code, when the body had one} */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
-  /** @return the error category, when the body had one */
+  /** {@return the error category, when the body had one} */
   public Optional<String> type() {
     return Optional.ofNullable(type);
   }
 
-  /** @return the body as JSON, when it was JSON */
+  /** {@return the body as JSON, when it was JSON} */
   public Optional<JsonElement> json() {
     return Optional.ofNullable(json == null ? null : json.deepCopy());
   }

@@ -31,6 +31,8 @@ public final class Expandable<T> {
   }
 
   /**
+   * Refers to an object by its id, as sent in a request.
+   *
    * @param id the referenced object's id
    * @param <T> the referenced model
    * @return a reference by id
@@ -40,6 +42,8 @@ public final class Expandable<T> {
   }
 
   /**
+   * Holds a whole object, as the server sends it when expanded.
+   *
    * @param value the expanded object
    * @param <T> the referenced model
    * @return a reference holding the object
@@ -48,17 +52,17 @@ public final class Expandable<T> {
     return new Expandable<>(idOf(Objects.requireNonNull(value, "value must not be null")), value);
   }
 
-  /** @return the referenced object's id (read from the object when expanded); may be null if the object has none */
+  /** {@return the referenced object's id (read from the object when expanded); may be null if the object has none} */
   public String id() {
     return id;
   }
 
-  /** @return the object, when the server expanded it */
+  /** {@return the object, when the server expanded it} */
   public Optional<T> expanded() {
     return Optional.ofNullable(value);
   }
 
-  /** @return whether the server sent the whole object */
+  /** {@return whether the server sent the whole object} */
   public boolean isExpanded() {
     return value != null;
   }

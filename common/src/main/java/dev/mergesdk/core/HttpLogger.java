@@ -6,6 +6,10 @@ package dev.mergesdk.core;
  */
 @FunctionalInterface
 public interface HttpLogger {
-  /** @param line a single log line without a trailing newline */
+  /**
+   * Receives one log line.
+   *
+   * @param line a single log line without a trailing newline
+   */
   void log(String line);
 }

@@ -36,7 +36,7 @@ public final class Json {
   private Json() {
   }
 
-  /** @return the shared, thread-safe Gson instance */
+  /** {@return the shared, thread-safe Gson instance} */
   public static Gson gson() {
     return GSON;
   }

@@ -42,9 +42,9 @@ public interface MergeCall<T> {
   @com.google.errorprone.annotations.CheckReturnValue
   MergeCall<T> with(RequestOptions options);
 
-  /** @return the HTTP method this call will use */
+  /** {@return the HTTP method this call will use} */
   String method();
 
-  /** @return the URL this call will request, with query parameters */
+  /** {@return the URL this call will request, with query parameters} */
   String url();
 }

@@ -35,10 +35,12 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   protected MergeClientBuilder() {
   }
 
-  /** @return this builder, typed as the concrete builder */
+  /** {@return this builder, typed as the concrete builder} */
   protected abstract B self();
 
   /**
+   * Sets the API key.
+   *
    * @param apiKey the API key (required), sent as {@code Authorization: Bearer <key>}
    * @return this builder
    */
@@ -48,6 +50,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the region the client calls.
+   *
    * @param region where the API is served; when unset, resolved from {@code merge.region}, {@code MERGE_REGION},
    *     then US
    * @return this builder
@@ -58,6 +62,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sends every request to this base URL instead of the region's.
+   *
    * @param baseUrl a base URL that replaces the region's (a proxy, a test server); http or https
    * @return this builder
    */
@@ -67,6 +73,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the connect timeout.
+   *
    * @param timeout time to establish a connection, at most 24 days; default 10 s
    * @return this builder
    */
@@ -76,6 +84,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the read timeout.
+   *
    * @param timeout longest silence while reading a response, at most 24 days; default 60 s
    * @return this builder
    */
@@ -85,6 +95,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the write timeout.
+   *
    * @param timeout longest stall while sending a request, at most 24 days; default 60 s
    * @return this builder
    */
@@ -94,6 +106,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets the overall time limit of each call.
+   *
    * @param timeout overall limit of a call, retries and waits included, at most 24 days; default none (the retry budget applies)
    * @return this builder
    */
@@ -103,6 +117,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Sets how failed calls are retried.
+   *
    * @param retryPolicy how failed calls are retried; {@link RetryPolicy#none()} turns retries off
    * @return this builder
    */
@@ -112,6 +128,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Names the calling application in the {@code User-Agent} header.
+   *
    * @param suffix identifies the calling application, appended to the SDK's {@code User-Agent} (e.g.
    *     {@code acme-sync/2.1})
    * @return this builder
@@ -122,6 +140,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Adds a header to every request.
+   *
    * @param name a header sent on every request
    * @param value its value, without line breaks
    * @return this builder
@@ -145,6 +165,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Turns on redacted request and response logging.
+   *
    * @param logger receives one redacted line per request and response; logging is off unless set
    * @return this builder
    */
@@ -154,6 +176,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Limits the size of JSON response bodies.
+   *
    * @param bytes largest JSON response body accepted; default 64 MiB. File downloads are streamed and not limited.
    * @return this builder
    */

@@ -7,12 +7,18 @@ package dev.mergesdk.core;
 public class MergeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what failed, free of secrets */
+  /**
+   * Creates the exception with a message.
+   *
+   * @param message what failed, free of secrets
+   */
   public MergeException(String message) {
     super(message);
   }
 
   /**
+   * Creates the exception with a message and the failure that caused it.
+   *
    * @param message what failed, free of secrets
    * @param cause the underlying exception
    */

@@ -5,6 +5,8 @@ public class MergeTimeoutException extends NetworkException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception with a message and the failure that caused it.
+   *
    * @param message what failed, free of secrets
    * @param cause the underlying exception
    */

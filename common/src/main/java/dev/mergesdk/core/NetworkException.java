@@ -5,6 +5,8 @@ public class NetworkException extends MergeException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception with a message and the I/O failure that caused it.
+   *
    * @param message what failed, free of secrets
    * @param cause the underlying exception
    */

@@ -7,6 +7,6 @@ package dev.mergesdk.core;
  * @param <I> the item model
  */
 public interface NumberedPage<I> extends Page<I> {
-  /** @return the URL of the next page, or null on the last page */
+  /** {@return the URL of the next page, or null on the last page} */
   String getNext();
 }

@@ -8,6 +8,6 @@ import java.util.List;
  * @param <I> the item model
  */
 public interface Page<I> {
-  /** @return the items on this page; may be null or empty */
+  /** {@return the items on this page; may be null or empty} */
   List<I> getResults();
 }

@@ -12,13 +12,13 @@ import java.util.stream.Stream;
  */
 public interface PagedCall<P extends Page<I>, I> extends MergeCall<P> {
 
-  /** @return every item of every page, fetched lazily as the iteration advances */
+  /** {@return every item of every page, fetched lazily as the iteration advances} */
   Iterable<I> autoPage();
 
-  /** @return every item of every page as a sequential, lazily fetched stream */
+  /** {@return every item of every page as a sequential, lazily fetched stream} */
   Stream<I> stream();
 
-  /** @return every page, starting with this call's, fetched lazily */
+  /** {@return every page, starting with this call's, fetched lazily} */
   Iterable<P> pages();
 
   @Override

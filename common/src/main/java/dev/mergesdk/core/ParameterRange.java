@@ -11,6 +11,8 @@ public final class ParameterRange {
   }
 
   /**
+   * Checks a numeric parameter against the range its spec declares.
+   *
    * @param value the value; null (unset) always passes
    * @param name the parameter's name as the API knows it, e.g. {@code page_size}
    * @param minimum the declared minimum, or null

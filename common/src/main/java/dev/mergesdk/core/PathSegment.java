@@ -14,6 +14,8 @@ public final class PathSegment {
   }
 
   /**
+   * Encodes an argument as one URL path segment.
+   *
    * @param value the argument
    * @param name the argument's name, for the error message
    * @return the encoded segment

@@ -26,7 +26,7 @@ public class RateLimitException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** @return how long the server asked to wait before retrying */
+  /** {@return how long the server asked to wait before retrying} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

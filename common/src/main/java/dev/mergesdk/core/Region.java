@@ -35,6 +35,8 @@ public final class Region {
   }
 
   /**
+   * A region served under a URL of your choice.
+   *
    * @param baseUrl an http or https URL the API is served under (a private deployment, a proxy)
    * @return a custom region
    * @throws IllegalArgumentException if the URL is malformed
@@ -44,6 +46,8 @@ public final class Region {
   }
 
   /**
+   * Parses a region name or URL, as given in configuration.
+   *
    * @param value {@code US}, {@code EU}, {@code APAC} (any case; {@code AP} too) or an http(s) URL
    * @return the region
    * @throws IllegalArgumentException naming the accepted values when the value is none of them
@@ -104,12 +108,12 @@ public final class Region {
     return url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
   }
 
-  /** @return US, EU, APAC or CUSTOM */
+  /** {@return US, EU, APAC or CUSTOM} */
   public String name() {
     return name;
   }
 
-  /** @return the base URL of a custom region */
+  /** {@return the base URL of a custom region} */
   public Optional<String> customUrl() {
     return Optional.ofNullable(customUrl).map(HttpUrl::toString);
   }

@@ -30,37 +30,37 @@ public final class RequestOptions {
     this.idempotencyKey = b.idempotencyKey;
   }
 
-  /** @return options that change nothing */
+  /** {@return options that change nothing} */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** @return a new builder */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the account token that replaces the client's for this call */
+  /** {@return the account token that replaces the client's for this call} */
   public Optional<String> accountToken() {
     return Optional.ofNullable(accountToken);
   }
 
-  /** @return extra headers for this call */
+  /** {@return extra headers for this call} */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** @return the overall time limit of this call, retries included */
+  /** {@return the overall time limit of this call, retries included} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** @return the retry policy that replaces the client's for this call */
+  /** {@return the retry policy that replaces the client's for this call} */
   public Optional<RetryPolicy> retryPolicy() {
     return Optional.ofNullable(retryPolicy);
   }
 
-  /** @return the idempotency key sent, unchanged, on every attempt of this call */
+  /** {@return the idempotency key sent, unchanged, on every attempt of this call} */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
@@ -85,6 +85,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sends this account token instead of the client's.
+     *
      * @param accountToken the linked account's token for this call
      * @return this builder
      */
@@ -94,6 +96,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Adds a header to this call.
+     *
      * @param name header name
      * @param value header value, without line breaks
      * @return this builder
@@ -104,6 +108,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sets the overall time limit of this call.
+     *
      * @param timeout overall limit for this call including retries; positive, at most 24 days
      * @return this builder
      */
@@ -113,6 +119,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Retries this call with this policy instead of the client's.
+     *
      * @param retryPolicy the policy for this call, e.g. {@link RetryPolicy#none()}
      * @return this builder
      */
@@ -122,6 +130,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sends this idempotency key, which makes an unsafe write safe to retry.
+     *
      * @param idempotencyKey a unique key (a UUID, say); at most 255 characters
      * @return this builder
      */
@@ -134,7 +144,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** @return the options */
+    /** {@return the options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -38,22 +38,25 @@ public final class RetryPolicy {
     this.retryableStatuses = Collections.unmodifiableSet(new TreeSet<>(b.retryableStatuses));
   }
 
-  /** @return 3 attempts, backoff 500 ms doubling to at most 8 s, Retry-After up to 60 s, 2 minutes in all */
+  /**
+   * {@return the default policy: 3 attempts, backoff 500 ms doubling to at most 8 s, Retry-After up to 60 s, 2 minutes
+   * in all}
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** @return a policy that never retries */
+  /** {@return a policy that never retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** @return a builder starting from the defaults */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return a builder holding this policy's values */
+  /** {@return a builder holding this policy's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxAttempts = maxAttempts;
@@ -65,27 +68,29 @@ public final class RetryPolicy {
     return b;
   }
 
-  /** @return total attempts including the first; 1 means no retry */
+  /** {@return total attempts including the first; 1 means no retry} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** @return the backoff cap before the first retry */
+  /** {@return the backoff cap before the first retry} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** @return the largest backoff cap */
+  /** {@return the largest backoff cap} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** @return the longest {@code Retry-After} that is honoured; longer values are clamped to it */
+  /** {@return the longest {@code Retry-After} that is honoured; longer values are clamped to it} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
   /**
+   * Returns the time budget of a call.
+   *
    * @return the time all attempts and waits must fit in: no retry starts that could not finish waiting in it, and
    *     each attempt's connect, read and write timeouts are cut to the time left
    */
@@ -93,7 +98,7 @@ public final class RetryPolicy {
     return budget;
   }
 
-  /** @return HTTP statuses that are retried */
+  /** {@return HTTP statuses that are retried} */
   public Set<Integer> retryableStatuses() {
     return retryableStatuses;
   }
@@ -136,6 +141,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the number of attempts.
+     *
      * @param maxAttempts total attempts including the first, 1 to 20
      * @return this builder
      */
@@ -148,6 +155,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the backoff cap before the first retry.
+     *
      * @param initialBackoff backoff cap before the first retry; zero to 24 days
      * @return this builder
      */
@@ -157,6 +166,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the largest backoff cap.
+     *
      * @param maxBackoff the largest backoff cap; zero to 24 days
      * @return this builder
      */
@@ -166,6 +177,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the longest server-requested wait that is honoured.
+     *
      * @param maxRetryAfter longest server-requested wait honoured; zero to 24 days
      * @return this builder
      */
@@ -175,6 +188,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the time budget of a call.
+     *
      * @param budget time all attempts and waits must fit in; positive, at most 24 days
      * @return this builder
      */
@@ -184,6 +199,8 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the HTTP statuses that are retried.
+     *
      * @param statuses the HTTP statuses to retry
      * @return this builder
      */
@@ -200,7 +217,7 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** @return the policy */
+    /** {@return the policy} */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must not be less than initialBackoff");

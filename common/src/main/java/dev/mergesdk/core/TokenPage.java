@@ -7,9 +7,9 @@ package dev.mergesdk.core;
  * @param <I> the item model
  */
 public interface TokenPage<I> extends Page<I> {
-  /** @return the cursor of the next page, or null when there is none */
+  /** {@return the cursor of the next page, or null when there is none} */
   String getNextCursor();
 
-  /** @return whether more pages follow; null when the server did not say */
+  /** {@return whether more pages follow; null when the server did not say} */
   Boolean getHasMore();
 }

@@ -30,6 +30,8 @@ public final class UnknownFields {
   }
 
   /**
+   * Wraps a JSON reader so that decoded models keep the members they do not model.
+   *
    * @param reader the JSON text
    * @return a reader that collects unknown members into the models it decodes
    */

@@ -24,6 +24,8 @@ public final class Upload {
   }
 
   /**
+   * Uploads a file.
+   *
    * @param file the file to send
    * @return an upload of the file's bytes as {@code application/octet-stream}
    */
@@ -32,6 +34,8 @@ public final class Upload {
   }
 
   /**
+   * Uploads a file with a media type.
+   *
    * @param file the file to send
    * @param contentType its media type, or null for {@code application/octet-stream}
    * @return the upload
@@ -63,6 +67,8 @@ public final class Upload {
   }
 
   /**
+   * Uploads bytes from a stream.
+   *
    * @param stream the bytes to send; read once and closed
    * @param contentLength the number of bytes, or -1 if unknown (sent chunked)
    * @param contentType the media type, or null for {@code application/octet-stream}

@@ -39,11 +39,18 @@ public final class SpecDiffGate {
     }
   }
 
-  /** @param args the spec module directory, the output directory, and whether breaking changes are allowed */
+  /**
+   * Runs the gate.
+   *
+   * @param args the spec module directory, the output directory, whether breaking changes are allowed, and
+   *     optionally {@code log-level=N} with Maven's log level (0 debug, 1 info, 2 warnings, 3 errors: {@code -q});
+   *     above info, only an incompatible change is reported
+   */
   public static void main(String[] args) throws IOException {
     Path specDir = Paths.get(args[0]);
     Path out = Paths.get(args[1]);
     boolean breakingAllowed = Boolean.parseBoolean(args[2]);
+    boolean quiet = args.length > 3 && Integer.parseInt(args[3].substring(args[3].indexOf('=') + 1)) > 1;
     System.setProperty("spec.dir", specDir.toString());
     Files.createDirectories(out);
     List<String> incompatible = new ArrayList<>();
@@ -57,9 +64,11 @@ public final class SpecDiffGate {
       Files.writeString(out.resolve(name + ".txt"), result.console);
       String verdict = result.diff.isIncompatible() ? "INCOMPATIBLE"
           : result.diff.isDifferent() ? "compatible changes" : "no changes";
-      System.out.println("[openapi-diff] spec/baseline/" + name + ".yaml -> spec/" + name + ".yaml: " + verdict
-          + " (report: " + out.resolve(name + ".md") + ")");
-      if (result.diff.isDifferent()) {
+      if (!quiet) {
+        System.out.println("[openapi-diff] spec/baseline/" + name + ".yaml -> spec/" + name + ".yaml: " + verdict
+            + " (report: " + out.resolve(name + ".md") + ")");
+      }
+      if (result.diff.isIncompatible() || !quiet && result.diff.isDifferent()) {
         System.out.println(result.console);
       }
       if (result.diff.isIncompatible()) {
@@ -68,6 +77,7 @@ public final class SpecDiffGate {
     }
     if (!incompatible.isEmpty()) {
       if (breakingAllowed) {
+        // Printed even when quiet: a release that breaks the API says so.
         System.out.println("[openapi-diff] incompatible changes in " + incompatible
             + " accepted: the release is marked breaking (-Dspec.breaking=true)");
       } else {
