@@ -1,6 +1,6 @@
 package dev.mergesdk.agenthandler;
 
-import dev.mergesdk.core.ClientRuntime;
+import dev.mergesdk.core.internal.ClientRuntime;
 import dev.mergesdk.core.MergeClientBuilder;
 import dev.mergesdk.core.RequestOptions;
 import org.jspecify.annotations.NullMarked;

@@ -9,10 +9,11 @@ import dev.mergesdk.agenthandler.model.McpRequestParams;
 import dev.mergesdk.agenthandler.model.McpResponse;
 import dev.mergesdk.agenthandler.model.McpResult;
 import dev.mergesdk.agenthandler.model.McpTool;
-import dev.mergesdk.core.Json;
+import dev.mergesdk.core.internal.Json;
 import dev.mergesdk.core.RequestOptions;
-import dev.mergesdk.core.ClientRuntime;
-import dev.mergesdk.core.Paginator;
+import dev.mergesdk.core.internal.Checks;
+import dev.mergesdk.core.internal.ClientRuntime;
+import dev.mergesdk.core.internal.Paginator;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -48,8 +49,8 @@ public final class McpSession {
   McpSession(McpApi api, ClientRuntime runtime, String toolPackId, String registeredUserId, RequestOptions options) {
     this.api = api;
     this.runtime = runtime;
-    this.toolPackId = requireText(toolPackId, "toolPackId");
-    this.registeredUserId = requireText(registeredUserId, "registeredUserId");
+    this.toolPackId = Checks.notBlank(toolPackId, "toolPackId");
+    this.registeredUserId = Checks.notBlank(registeredUserId, "registeredUserId");
     this.options = options;
   }
 
@@ -126,7 +127,7 @@ public final class McpSession {
    * @throws McpException when the server answers with a JSON-RPC error
    */
   public ToolCallResult callTool(String name, Object arguments) {
-    requireText(name, "name");
+    Checks.notBlank(name, "name");
     JsonElement args = arguments == null ? new JsonObject() : Json.gson().toJsonTree(arguments);
     if (!args.isJsonObject()) {
       throw new IllegalArgumentException("arguments must be a JSON object (a Map or a JsonObject), was " + args);
@@ -165,15 +166,6 @@ public final class McpSession {
     return response.getResult();
   }
 
-  private static String requireText(String value, String name) {
-    if (value == null) {
-      throw new NullPointerException(name + " must not be null");
-    }
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
 
   @Override
   public String toString() {

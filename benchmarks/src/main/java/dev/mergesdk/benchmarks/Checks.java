@@ -1,6 +1,6 @@
 package dev.mergesdk.benchmarks;
 
-import dev.mergesdk.core.Page;
+import dev.mergesdk.core.internal.Page;
 import java.util.List;
 import java.util.Objects;
 

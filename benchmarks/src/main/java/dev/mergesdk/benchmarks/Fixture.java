@@ -6,7 +6,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
 import dev.mergesdk.core.Expandable;
-import dev.mergesdk.core.Json;
+import dev.mergesdk.core.internal.Json;
 import dev.mergesdk.filestorage.FileStorageClient;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package dev.mergesdk.benchmarks;
 
 import com.google.gson.Gson;
 import dev.mergesdk.core.Download;
-import dev.mergesdk.core.Page;
+import dev.mergesdk.core.internal.Page;
 import dev.mergesdk.filestorage.FileStorageClient;
 import java.io.IOException;
 import java.io.InputStream;

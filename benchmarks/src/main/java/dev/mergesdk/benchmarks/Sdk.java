@@ -1,6 +1,6 @@
 package dev.mergesdk.benchmarks;
 
-import dev.mergesdk.core.CursorPage;
+import dev.mergesdk.core.internal.CursorPage;
 import dev.mergesdk.core.PagedCall;
 import dev.mergesdk.filestorage.FileStorageClient;
 import dev.mergesdk.filestorage.FilesApi;

@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Json;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;

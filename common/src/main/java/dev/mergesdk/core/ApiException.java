@@ -15,7 +15,7 @@ public class ApiException extends MergeException {
   private final transient Map<String, List<String>> headers;
   /** The raw response body. */
   private final String body;
-  /** Parsed from the body; replaced once by the SDK with the detail parsed from the scrubbed body. */
+  /** Parsed once: by the SDK as it raises the exception (scrubbed), else from the body on first use. */
   private transient ErrorDetail error;
 
   /**
@@ -31,7 +31,6 @@ public class ApiException extends MergeException {
     this.statusCode = statusCode;
     this.headers = headers;
     this.body = body;
-    this.error = ErrorDetail.parse(body);
   }
 
   /** {@return the HTTP status code} */
@@ -66,7 +65,12 @@ public class ApiException extends MergeException {
    * exception, it is free of the call's secrets, unlike {@link #body()}.
    */
   public ErrorDetail error() {
-    return error;
+    ErrorDetail detail = error;
+    if (detail == null) {
+      detail = ErrorDetail.parse(body);
+      error = detail;
+    }
+    return detail;
   }
 
   /** {@return whether the default retry policy retries this status: the same request may succeed later} */

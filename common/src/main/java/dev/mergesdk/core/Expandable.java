@@ -1,17 +1,7 @@
 package dev.mergesdk.core;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import com.google.gson.TypeAdapter;
-import com.google.gson.TypeAdapterFactory;
-import com.google.gson.reflect.TypeToken;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
+import dev.mergesdk.core.internal.Checks;
 import java.lang.reflect.Field;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,47 +83,4 @@ public final class Expandable<T> {
   public String toString() {
     return value == null ? "Expandable{id=" + id + "}" : "Expandable{" + value + "}";
   }
-
-  static final TypeAdapterFactory FACTORY = new TypeAdapterFactory() {
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public <X> TypeAdapter<X> create(Gson gson, TypeToken<X> type) {
-      if (type.getRawType() != Expandable.class) {
-        return null;
-      }
-      Type target = type.getType() instanceof ParameterizedType
-          ? ((ParameterizedType) type.getType()).getActualTypeArguments()[0]
-          : Object.class;
-      TypeAdapter<Object> inner = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(target));
-      return (TypeAdapter<X>) new TypeAdapter<Expandable<Object>>() {
-        @Override
-        public void write(JsonWriter out, Expandable<Object> value) throws IOException {
-          if (value == null) {
-            out.nullValue();
-          } else if (value.value != null) {
-            inner.write(out, value.value);
-          } else {
-            out.value(value.id);
-          }
-        }
-
-        @Override
-        public Expandable<Object> read(JsonReader in) throws IOException {
-          JsonToken token = in.peek();
-          switch (token) {
-            case NULL:
-              in.nextNull();
-              return null;
-            case STRING:
-            case NUMBER:
-              return new Expandable<>(in.nextString(), null);
-            case BEGIN_OBJECT:
-              return Expandable.of(inner.read(in));
-            default:
-              throw new JsonParseException("expected an id or an object at " + in.getPath() + " but found " + token);
-          }
-        }
-      };
-    }
-  };
 }

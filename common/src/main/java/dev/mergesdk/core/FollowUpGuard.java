@@ -1,5 +1,7 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Snippets;
+
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Unrepeatable;
 import com.google.gson.Gson;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;

@@ -1,5 +1,8 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.ApiDescriptor;
+import dev.mergesdk.core.internal.Checks;
+import dev.mergesdk.core.internal.ClientRuntime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -209,6 +212,6 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
     }
     Region resolved = Region.resolve(region);
     String url = baseUrl != null ? baseUrl : api.baseUrl(resolved);
-    return new ClientRuntime(this, api, url, accountToken);
+    return new RealClientRuntime(this, api, url, accountToken);
   }
 }

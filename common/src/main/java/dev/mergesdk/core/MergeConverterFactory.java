@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Json;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;

@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Page;
 import java.util.stream.Stream;
 
 /**

@@ -1,5 +1,10 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.CursorPage;
+import dev.mergesdk.core.internal.NumberedPage;
+import dev.mergesdk.core.internal.Page;
+import dev.mergesdk.core.internal.Paginator;
+import dev.mergesdk.core.internal.TokenPage;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Snippets;
+
+import dev.mergesdk.core.internal.Checks;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

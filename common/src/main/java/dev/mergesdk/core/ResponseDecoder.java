@@ -1,5 +1,8 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Snippets;
+import dev.mergesdk.core.internal.UnknownFields;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;

@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Checks;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Set;

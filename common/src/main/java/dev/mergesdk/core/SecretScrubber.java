@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Snippets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ final class SecretScrubber {
    * everywhere would garble every message.
    */
   static final int MIN_SECRET_LENGTH = 6;
-  private static final char REPLACEMENT = '\uFFFD';
 
   /** Every form of every secret, longest first, so a secret containing another is replaced whole. */
   private final List<String> forms;
@@ -71,35 +71,9 @@ final class SecretScrubber {
         result = result.replace(form, Redaction.MASK);
       }
     }
-    return neutraliseControls(result);
+    return Snippets.neutraliseControls(result);
   }
 
-  /**
-   * Line breaks and tabs become spaces; other C0 and C1 controls, DEL and the bidirectional overrides (which can
-   * make a log line read differently from what it holds) become U+FFFD.
-   */
-  static String neutraliseControls(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      char replacement;
-      if (c == '\n' || c == '\r' || c == '\t') {
-        replacement = ' ';
-      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-        replacement = REPLACEMENT;
-      } else {
-        if (out != null) {
-          out.append(c);
-        }
-        continue;
-      }
-      if (out == null) {
-        out = new StringBuilder(text.length()).append(text, 0, i);
-      }
-      out.append(replacement);
-    }
-    return out == null ? text : out.toString();
-  }
 
   @Override
   public String toString() {

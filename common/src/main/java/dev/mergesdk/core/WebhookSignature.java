@@ -1,5 +1,6 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

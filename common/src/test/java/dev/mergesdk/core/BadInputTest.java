@@ -1,5 +1,11 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.ApiDescriptor;
+import dev.mergesdk.core.internal.CommaSeparated;
+import dev.mergesdk.core.internal.Json;
+import dev.mergesdk.core.internal.ParameterRange;
+import dev.mergesdk.core.internal.PathSegment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.PathSegment;
+
+import dev.mergesdk.core.internal.CommaSeparated;
+import dev.mergesdk.core.internal.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

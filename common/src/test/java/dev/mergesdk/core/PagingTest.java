@@ -1,5 +1,7 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.CycleDetector;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,11 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.CommaSeparated;
+import dev.mergesdk.core.internal.CursorPage;
+import dev.mergesdk.core.internal.NumberedPage;
+import dev.mergesdk.core.internal.TokenPage;
+import dev.mergesdk.core.internal.UnknownFields;
+import dev.mergesdk.core.internal.Unrepeatable;
 import com.google.gson.JsonObject;
 import com.google.gson.annotations.SerializedName;
 import java.time.OffsetDateTime;

@@ -1,5 +1,8 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.ClientRuntime;
+
+import dev.mergesdk.core.internal.ApiDescriptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

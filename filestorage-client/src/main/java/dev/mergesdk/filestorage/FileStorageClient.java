@@ -1,6 +1,7 @@
 package dev.mergesdk.filestorage;
 
-import dev.mergesdk.core.ClientRuntime;
+import dev.mergesdk.core.internal.Checks;
+import dev.mergesdk.core.internal.ClientRuntime;
 import dev.mergesdk.core.MergeClientBuilder;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -52,16 +53,7 @@ public final class FileStorageClient extends ApiClient {
      * @return this builder
      */
     public Builder accountToken(String accountToken) {
-      if (accountToken == null) {
-        throw new NullPointerException("accountToken must not be null");
-      }
-      if (accountToken.isBlank()) {
-        throw new IllegalArgumentException("accountToken must not be blank");
-      }
-      if (accountToken.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new IllegalArgumentException("accountToken must not contain line breaks or control characters");
-      }
-      this.accountToken = accountToken;
+      this.accountToken = Checks.headerValue(accountToken, "accountToken");
       return this;
     }
 

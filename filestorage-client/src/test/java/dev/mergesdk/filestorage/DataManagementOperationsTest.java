@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.mergesdk.core.Json;
+import dev.mergesdk.core.internal.Json;
 import dev.mergesdk.filestorage.model.AsyncPassthroughReceipt;
 import dev.mergesdk.filestorage.model.CommonModelScopeAPI;
 import dev.mergesdk.filestorage.model.DataPassthroughRequest;

@@ -117,7 +117,7 @@ class NullableAgreementTest {
         continue;
       }
       try {
-        Object decoded = dev.mergesdk.core.Json.gson().fromJson(body.toString(), type);
+        Object decoded = dev.mergesdk.core.internal.Json.gson().fromJson(body.toString(), type);
         Object value = read(decoded, site.at, site.property);
         if (value != null && value != JsonNull.INSTANCE) {
           problems.add(site + ": the model decodes null as " + value);

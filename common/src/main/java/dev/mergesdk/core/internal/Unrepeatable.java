@@ -1,4 +1,4 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

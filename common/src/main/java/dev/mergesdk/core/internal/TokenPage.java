@@ -1,4 +1,4 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 /**
  * A page that carries a {@code next_cursor} token and a {@code has_more} flag; the token is passed back as the

@@ -1,6 +1,9 @@
 package dev.mergesdk.core;
 
-import java.io.Closeable;
+import dev.mergesdk.core.internal.Json;
+
+import dev.mergesdk.core.internal.ApiDescriptor;
+import dev.mergesdk.core.internal.ClientRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +14,17 @@ import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
 /**
- * The HTTP stack of one client: OkHttp with the SDK's interceptors, and Retrofit wired to the SDK's call adapter
+ * The {@link ClientRuntime} of every client: the HTTP stack, OkHttp with the SDK's interceptors, and Retrofit wired to the SDK's call adapter
  * and converters. Thread-safe; share one per application and close it when done.
  */
-public final class ClientRuntime implements Closeable {
+final class RealClientRuntime implements ClientRuntime {
   private final OkHttpClient okHttp;
   private final Retrofit retrofit;
   private final boolean ownsHttpClient;
   private final String description;
   private final ClientContext context;
 
-  ClientRuntime(MergeClientBuilder<?> b, ApiDescriptor api, String baseUrl, String accountToken) {
+  RealClientRuntime(MergeClientBuilder<?> b, ApiDescriptor api, String baseUrl, String accountToken) {
     this.ownsHttpClient = b.httpClient == null;
     OkHttpClient base = b.httpClient != null ? b.httpClient : new OkHttpClient();
     OkHttpClient.Builder builder = base.newBuilder()
@@ -74,32 +77,21 @@ public final class ClientRuntime implements Closeable {
         + (accountToken == null ? "none" : "***") + "}";
   }
 
-  /**
-   * Scrubs text the server sent of the client's secrets and those of {@code options}, and of control characters,
-   * for messages built outside the call pipeline (such as JSON-RPC errors).
-   *
-   * @param untrusted text from the server
-   * @param options the options of the call it came from
-   * @return the text, safe to show
-   */
+  @Override
   public String scrub(String untrusted, RequestOptions options) {
     return context.scrubberFor(options, null).scrub(untrusted);
   }
 
-  /** @return the Retrofit instance the generated operation groups are created from */
+  @Override
   public Retrofit retrofit() {
     return retrofit;
   }
 
-  /** {@return the base URL requests are resolved against} */
+  @Override
   public String baseUrl() {
     return retrofit.baseUrl().toString();
   }
 
-  /**
-   * Releases threads and pooled connections if the SDK created the HTTP client; a caller-supplied client is left
-   * running, since the caller owns it.
-   */
   @Override
   public void close() {
     if (ownsHttpClient) {

@@ -1,4 +1,4 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;

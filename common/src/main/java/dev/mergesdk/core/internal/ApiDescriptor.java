@@ -1,5 +1,6 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
+import dev.mergesdk.core.Region;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,14 @@ public final class ApiDescriptor {
     return baseUrls;
   }
 
-  String baseUrl(Region region) {
+  /**
+   * The base URL of a region.
+   *
+   * @param region a region; a custom one gives its own URL
+   * @return the base URL
+   * @throws IllegalArgumentException naming the served regions when this API is not served in {@code region}
+   */
+  public String baseUrl(Region region) {
     if (region.customUrl().isPresent()) {
       return region.customUrl().get();
     }

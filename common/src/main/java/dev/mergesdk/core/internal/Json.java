@@ -1,4 +1,4 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -23,7 +23,7 @@ import java.time.temporal.TemporalAccessor;
 public final class Json {
   private static final Gson GSON = new GsonBuilder()
       .registerTypeAdapterFactory(UnknownFields.FACTORY)
-      .registerTypeAdapterFactory(Expandable.FACTORY)
+      .registerTypeAdapterFactory(ExpandableAdapterFactory.INSTANCE)
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
       .registerTypeAdapter(Long.class, ExactInteger.LONG.nullSafe())

@@ -1,4 +1,4 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 /**
  * A page of page-number pagination: {@code next} is the URL of the next page (or null), and the next page is

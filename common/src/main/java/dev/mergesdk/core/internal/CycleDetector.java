@@ -1,16 +1,16 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Notices when a sequence of page keys (cursors, page numbers) comes back to one it has seen, in bounded memory
+ * Not part of the SDK's API. Notices when a sequence of page keys (cursors, page numbers) comes back to one it has seen, in bounded memory
  * however long the walk: exactly for a repeat of any of the last {@value #WINDOW} keys, and for longer cycles by
  * Brent's method (a checkpoint moved at each power of two), which catches any cycle within about two of its laps.
  */
-final class CycleDetector {
-  static final int WINDOW = 256;
+public final class CycleDetector {
+  public static final int WINDOW = 256;
   private final ArrayDeque<String> recent = new ArrayDeque<>();
   private final Set<String> recentSet = new HashSet<>();
   private String checkpoint;
@@ -21,7 +21,7 @@ final class CycleDetector {
    * @param key the next key of the walk
    * @return whether it was seen before (the walk would cycle)
    */
-  boolean repeats(String key) {
+  public boolean repeats(String key) {
     if (recentSet.contains(key) || key.equals(checkpoint)) {
       return true;
     }

@@ -1,13 +1,13 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 import java.time.Duration;
 
 /** Argument checks whose messages name the argument. */
-final class Checks {
+public final class Checks {
   private Checks() {
   }
 
-  static String notBlank(String value, String name) {
+  public static String notBlank(String value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
     }
@@ -22,7 +22,7 @@ final class Checks {
    * at call time, inside OkHttp, whose message quotes the value of every header but Authorization and cookies:
    * an account token included.
    */
-  static String headerValue(String value, String name) {
+  public static String headerValue(String value, String name) {
     notBlank(value, name);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -37,7 +37,7 @@ final class Checks {
     return value;
   }
 
-  static String headerName(String value, String name) {
+  public static String headerName(String value, String name) {
     notBlank(value, name);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -55,7 +55,7 @@ final class Checks {
    */
   private static final Duration MAX_DURATION = Duration.ofDays(24);
 
-  static Duration positive(Duration value, String name) {
+  public static Duration positive(Duration value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
     }
@@ -65,7 +65,7 @@ final class Checks {
     return atMostMax(value, name);
   }
 
-  static Duration notNegative(Duration value, String name) {
+  public static Duration notNegative(Duration value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
     }

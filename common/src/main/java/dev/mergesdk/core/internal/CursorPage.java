@@ -1,4 +1,4 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
 /**
  * A page whose {@code next} is an opaque cursor, passed back as the {@code cursor} query parameter.

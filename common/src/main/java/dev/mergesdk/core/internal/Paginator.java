@@ -1,5 +1,6 @@
-package dev.mergesdk.core;
+package dev.mergesdk.core.internal;
 
+import dev.mergesdk.core.MergeException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;

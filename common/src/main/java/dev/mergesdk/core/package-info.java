@@ -1,0 +1,23 @@
+/**
+ * The runtime both Merge clients share: what users touch is public here (calls and responses, options, the retry
+ * policy, regions, the builder base, downloads and uploads, expandable references, the logger, webhooks
+ * verification and the exceptions); everything else is package-private or in {@code internal}.
+ *
+ * <h2>Where each stage of a call lives</h2>
+ * <ul>
+ *   <li>Call: {@code RealMergeCall} prepares the request (options, a per-execution {@code CallContext} with its
+ *       deadline and secrets), runs it on OkHttp and turns every outcome into a model or a {@link
+ *       dev.mergesdk.core.MergeException}; {@code RealPagedCall} walks pages with {@code internal.Paginator}.
+ *   <li>Interceptors, outermost first ({@code RealClientRuntime} adds them in this order):
+ *       {@code DefaultHeadersInterceptor} (user agent, accept, the builder's headers), {@code AuthInterceptor}
+ *       ({@code Authorization}), {@code AccountTokenInterceptor} ({@code X-Account-Token}),
+ *       {@code RetryInterceptor} (the attempt loop), {@code RedirectInterceptor} (the redirect policy),
+ *       {@code LoggingInterceptor} (every request that goes out); then, as OkHttp's network interceptor,
+ *       {@code FollowUpGuard} (keeps OkHttp from re-sending anything by itself).
+ *   <li>Retry decision: {@code RetryDecision}, a pure function of (request, attempt, outcome, time left).
+ *   <li>Decoding and error mapping: {@code ResponseDecoder} (models, empty answers, status to exception type).
+ *   <li>Secrets in messages and logs: {@code SecretScrubber}, {@code Redaction} (which names are secret).
+ *   <li>Downloads: {@link dev.mergesdk.core.Download} and {@code ContentDisposition} (safe file names).
+ * </ul>
+ */
+package dev.mergesdk.core;
