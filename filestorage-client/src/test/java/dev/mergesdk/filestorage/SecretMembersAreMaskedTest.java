@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mergesdk.core.Json;
+import dev.mergesdk.core.internal.Json;
 import dev.mergesdk.filestorage.model.DownloadRequestMeta;
 import org.junit.jupiter.api.Test;
 
