@@ -266,7 +266,7 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     Fault fault = faults.poll();
     Stub stub = stubs.get(op.get().operationId());
     Stub.Answer answer = stub != null ? stub.next() : null;
-    MockResponse response = answer != null ? answer.make(request) : exampleResponse(op.get());
+    MockResponse response = answer != null ? answer.make(request) : defaultResponse(op.get(), request);
     boolean checkResponse = answer == null || answer.checked;
     if (fault != null) {
       response = fault.apply(response);
@@ -288,9 +288,14 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
         .body(body.toString()).build();
   }
 
-  static MockResponse exampleResponse(SpecOperation op) {
+  /** What an operation answers unless stubbed: the spec's example; for a JSON-RPC request, its answer. */
+  static MockResponse defaultResponse(SpecOperation op, RecordedRequest request) {
     SpecOperation.ExampleResponse example = op.exampleResponse();
-    MockResponse.Builder b = new MockResponse.Builder().code(example.status()).body(example.body());
+    String body = example.body();
+    if (example.contentType() != null && SpecOperation.isJson(example.contentType()) && request.getBody() != null) {
+      body = McpAnswers.answer(request.getBody().toByteArray(), body).orElse(body);
+    }
+    MockResponse.Builder b = new MockResponse.Builder().code(example.status()).body(body);
     if (example.contentType() != null) {
       b.addHeader("Content-Type", example.contentType());
     }

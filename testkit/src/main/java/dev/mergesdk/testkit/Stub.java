@@ -73,7 +73,7 @@ public final class Stub {
 
   /** @return this stub, answering with the spec's example (what an unstubbed operation answers) */
   public Stub respondExample() {
-    return add(new Answer(true, r -> MergeMock.exampleResponse(operation)));
+    return add(new Answer(true, r -> MergeMock.defaultResponse(operation, r)));
   }
 
   /**
@@ -99,7 +99,7 @@ public final class Stub {
    * @return this stub
    */
   public Stub fault(Fault fault) {
-    return add(new Answer(false, r -> fault.apply(MergeMock.exampleResponse(operation))));
+    return add(new Answer(false, r -> fault.apply(MergeMock.defaultResponse(operation, r))));
   }
 
   private synchronized Stub add(Answer answer) {
@@ -109,7 +109,7 @@ public final class Stub {
 
   synchronized Answer next() {
     if (answers.isEmpty()) {
-      return new Answer(true, r -> MergeMock.exampleResponse(operation));
+      return new Answer(true, r -> MergeMock.defaultResponse(operation, r));
     }
     Answer answer = answers.get(Math.min(served, answers.size() - 1));
     served++;
