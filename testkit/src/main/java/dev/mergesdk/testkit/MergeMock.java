@@ -197,6 +197,25 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   /**
+   * @param operationId an operation whose answer is JSON
+   * @return the spec's example answer, to change into stub data with {@link ExampleJson#with}
+   * @throws IllegalArgumentException when the spec has no such operation or it does not answer JSON
+   */
+  public ExampleJson example(String operationId) {
+    return spec.operation(operationId).exampleJson();
+  }
+
+  /**
+   * @param operationId a paged list operation, such as {@code files_list}
+   * @return the first item of the spec's example page, to change into the items of
+   *     {@link Stub#respondPages(List, int)}
+   * @throws IllegalArgumentException when the spec has no such operation or it is not a paged list
+   */
+  public ExampleJson exampleItem(String operationId) {
+    return spec.operation(operationId).exampleItem();
+  }
+
+  /**
    * Applies a fault to the next request, whatever its operation; several queue up in order.
    *
    * @param fault the failure

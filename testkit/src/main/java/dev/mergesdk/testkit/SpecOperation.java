@@ -230,6 +230,37 @@ public final class SpecOperation {
     return new ExampleResponse(status, type, json(example));
   }
 
+  /** @return the success answer's example as JSON to change, with its schema to check member names against */
+  ExampleJson exampleJson() {
+    ExampleResponse example = exampleResponse();
+    if (example.contentType() == null || !isJson(example.contentType())) {
+      throw new IllegalArgumentException(operationId() + " answers " + (example.contentType() == null ? "no body"
+          : example.contentType()) + ", not JSON: stub it with respond(status, contentType, body)");
+    }
+    JsonNode node;
+    try {
+      node = Json.mapper().readTree(example.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the example of " + operationId() + " is not JSON", e);
+    }
+    Schema<?> schema = successMedia().map(e -> e.getValue().getSchema()).orElse(null);
+    return new ExampleJson(operationId() + "'s example", node, schema, this::resolveSchema);
+  }
+
+  /** @return the first item of a paged list's example (made from the item schema when the example has none) */
+  ExampleJson exampleItem() {
+    if (paging() == Paging.NONE) {
+      throw new IllegalArgumentException(this + " is not a paged list: use example(\"" + operationId() + "\")");
+    }
+    ExampleJson page = exampleJson();
+    Schema<?> pageSchema = successMedia().map(e -> resolveSchema(e.getValue().getSchema())).orElseThrow();
+    Schema<?> itemSchema = pageSchema.getProperties().get("results").getItems();
+    JsonNode results = page.node().get("results");
+    JsonNode item = results != null && results.isArray() && results.size() > 0 ? results.get(0)
+        : new SchemaExamples(this::resolveSchema, false).of(itemSchema);
+    return new ExampleJson(operationId() + "'s example item", item, itemSchema, this::resolveSchema);
+  }
+
   /**
    * @return the JSON request body of the spec's example, or one made from the body's schema when the spec gives
    *     none; {@code null} when the operation takes no JSON body

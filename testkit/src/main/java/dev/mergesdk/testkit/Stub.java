@@ -2,6 +2,9 @@ package dev.mergesdk.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -74,6 +77,35 @@ public final class Stub {
   /** @return this stub, answering with the spec's example (what an unstubbed operation answers) */
   public Stub respondExample() {
     return add(new Answer(true, r -> MergeMock.defaultResponse(operation, r)));
+  }
+
+  /**
+   * Answers with the spec's example for the operation, changed: what the test is about is stated, the rest stays
+   * valid.
+   *
+   * <pre>{@code
+   * fs.stub("files_retrieve").respondExample(file -> file.with("name", "Q3 report.pdf").without("size"));
+   * }</pre>
+   *
+   * @param change what to change in the example (see {@link ExampleJson#with})
+   * @return this stub
+   * @throws IllegalArgumentException when the operation does not answer JSON
+   */
+  public Stub respondExample(UnaryOperator<ExampleJson> change) {
+    ExampleJson changed = Objects.requireNonNull(change.apply(operation.exampleJson()), "change returned null");
+    return respondJson(operation.exampleResponse().status(), changed.toJson());
+  }
+
+  /**
+   * Serves items built from the spec's example ({@link MergeMock#exampleItem}) as {@code pageCount} pages, as
+   * {@link #respondPages(String, int)} does.
+   *
+   * @param items the items, in order
+   * @param pageCount how many pages
+   * @return this stub
+   */
+  public Stub respondPages(List<ExampleJson> items, int pageCount) {
+    return respondPages(items.stream().map(ExampleJson::toJson).collect(Collectors.joining(",", "[", "]")), pageCount);
   }
 
   /**
