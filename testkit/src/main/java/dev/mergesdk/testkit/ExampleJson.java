@@ -22,10 +22,10 @@ import java.util.function.UnaryOperator;
  * {@link MergeMock#exampleItem}, or change the answer in place with {@link Stub#respondExample(UnaryOperator)}:
  *
  * <pre>{@code
- * fs.stub("files_retrieve").respondExample(file -> file.with("name", "Q3 report.pdf").without("size"));
+ * fileStorage.stub("files_retrieve").respondExample(file -> file.with("name", "Q3 report.pdf").without("size"));
  *
- * ExampleJson file = fs.exampleItem("files_list");
- * fs.stub("files_list").respondPages(List.of(
+ * ExampleJson file = fileStorage.exampleItem("files_list");
+ * fileStorage.stub("files_list").respondPages(List.of(
  *     file.with("id", ExampleJson.uuid(1)).with("name", "a.pdf"),
  *     file.with("id", ExampleJson.uuid(2)).with("name", "b.pdf")), 2);
  * }</pre>

@@ -27,15 +27,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (failing the test, naming the operation and the field, when one breaks it); records requests; injects faults.
  *
  * <pre>{@code
- * @RegisterExtension static MergeMock fs = MergeMock.fileStorage();
+ * @RegisterExtension
+ * static MergeMock fileStorage = MergeMock.fileStorage();
  *
- * @Test void listsFiles() {
- *   FileStorageClient client = FileStorageClient.builder().apiKey("k").accountToken("t").baseUrl(fs.baseUrl()).build();
- *   fs.stub("files_list").respondPages("[{\"id\":\"a\"},{\"id\":\"b\"}]", 2);
- *   ...
- *   assertEquals("t", fs.lastRequest().header("X-Account-Token"));
+ * @Test
+ * void listsTheFilesOfALinkedAccount() {
+ *   ExampleJson file = fileStorage.exampleItem("files_list");
+ *   fileStorage.stub("files_list").respondPages(List.of(
+ *       file.with("id", ExampleJson.uuid(1)), file.with("id", ExampleJson.uuid(2))), 2);
+ *   try (FileStorageClient client = FileStorageClient.builder().apiKey("test-key").accountToken("test-account")
+ *       .baseUrl(fileStorage.baseUrl()).build()) {
+ *     assertEquals(2, client.files().list().stream().count());
+ *   }
+ *   assertEquals("test-account", fileStorage.lastRequest().header("X-Account-Token"));
  * }
  * }</pre>
+ *
+ * <p>Stubbed answers must satisfy the spec like the examples do: start them from the spec's example
+ * ({@link #example}, {@link #exampleItem}, {@link Stub#respondExample(java.util.function.UnaryOperator)}). Unstubbed,
+ * every operation answers as its contract accepts; the MCP endpoint echoes each JSON-RPC request's id with a
+ * result shaped for its method.
  *
  * <p>As a static field the server lives for the test class; as an instance field, for one test. Stubs, faults,
  * recorded requests and violations are reset after every test. Without JUnit: {@link #start()} and

@@ -10,7 +10,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * What a {@link MergeMock} answers for one operation. Each {@code respond...}/{@code fault} call adds an answer;
- * calls get them in order and the last one repeats, so {@code stub.fault(Fault.rateLimited(...)).respondExample()}
+ * calls get them in order and the last one repeats, so {@code stub.fault(Fault.rateLimited(Duration.ofSeconds(1))).respondExample()}
  * throttles the first call and answers every later one. Stubbed responses are checked against the spec.
  */
 public final class Stub {
@@ -84,7 +84,7 @@ public final class Stub {
    * valid.
    *
    * <pre>{@code
-   * fs.stub("files_retrieve").respondExample(file -> file.with("name", "Q3 report.pdf").without("size"));
+   * fileStorage.stub("files_retrieve").respondExample(file -> file.with("name", "Q3 report.pdf").without("size"));
    * }</pre>
    *
    * @param change what to change in the example (see {@link ExampleJson#with})

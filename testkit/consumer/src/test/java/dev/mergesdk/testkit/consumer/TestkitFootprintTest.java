@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestkitFootprintTest {
   private static final String TESTKIT = "dev.mergesdk:merge-sdk-testkit";
-  private static final Pattern README_FIGURES = Pattern.compile("adds (\\d+) jars \\((\\d+\\.\\d) MB\\)");
+  private static final Pattern README_FIGURES = Pattern.compile("adds\\s+(\\d+)\\s+jars\\s+\\((\\d+\\.\\d)\\s+MB\\)");
   private static final Pattern TREE_NODE = Pattern.compile("^([| ]*)[+\\\\]- \\(?([^:\\s]+):([^:\\s]+):");
 
   /**
