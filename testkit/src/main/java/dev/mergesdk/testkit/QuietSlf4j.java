@@ -47,7 +47,7 @@ final class QuietSlf4j {
     }
   }
 
-  private static boolean hasNoProvider(ClassLoader loader) {
+  static boolean hasNoProvider(ClassLoader loader) {
     Class<?> spi;
     try {
       spi = Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, loader);

@@ -205,7 +205,10 @@ public final class SpecOperation {
     return String.valueOf(example);
   }
 
-  /** @return the first 2xx response's example, as the spec declares it */
+  /**
+   * @return the first 2xx response's example as the spec declares it; made from the response's schema when the
+   *     spec declares none, and with a concrete media type where the spec gives a range such as {@code *}{@code /*}
+   */
   public ExampleResponse exampleResponse() {
     Optional<Map.Entry<String, ApiResponse>> success = successResponse();
     if (success.isEmpty()) {
