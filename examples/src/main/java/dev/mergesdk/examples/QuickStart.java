@@ -125,7 +125,8 @@ public final class QuickStart {
           agentHandler = AgentHandlerClient.builder().apiKey(ahKey).region(region)
               .userAgentSuffix("merge-sdk-quickstart").build();
         } catch (IllegalArgumentException e) {
-          return badSetting(agentHandlerKey == null || agentHandlerKey.isBlank() ? "MERGE_API_KEY" : "MERGE_AH_API_KEY", e);
+          boolean ownKey = agentHandlerKey != null && !agentHandlerKey.isBlank();
+          return badSetting(ownKey ? "MERGE_AH_API_KEY" : "MERGE_API_KEY", e);
         }
       }
       if (accountToken == null || accountToken.isBlank()) {

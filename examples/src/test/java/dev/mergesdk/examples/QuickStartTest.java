@@ -70,6 +70,7 @@ class QuickStartTest {
     int status = live(Map.of(), bytes, "--wirte");
 
     assertEquals(QuickStart.BAD_SETTING, status);
-    assertEquals("Unknown argument '--wirte': the only option is --write.", bytes.toString(StandardCharsets.UTF_8).trim());
+    assertEquals("Unknown argument '--wirte': the only option is --write.",
+        bytes.toString(StandardCharsets.UTF_8).trim());
   }
 }

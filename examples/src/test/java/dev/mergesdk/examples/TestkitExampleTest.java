@@ -37,7 +37,9 @@ class TestkitExampleTest {
   void countsPdfsAcrossEveryPage() {
     ExampleJson pdf = fileStorage.exampleItem("files_list").with("mime_type", "application/pdf");
     fileStorage.stub("files_list").respondPages(List.of(
-        pdf.with("id", ExampleJson.uuid(1)), pdf.with("id", ExampleJson.uuid(2)), pdf.with("id", ExampleJson.uuid(3))), 2);
+        pdf.with("id", ExampleJson.uuid(1)),
+        pdf.with("id", ExampleJson.uuid(2)),
+        pdf.with("id", ExampleJson.uuid(3))), 2);
 
     try (FileStorageClient client = FileStorageClient.builder().apiKey("test-key").accountToken("test-account")
         .baseUrl(fileStorage.baseUrl()).build()) {

@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  * <p>A path names members with dots and array elements by index: {@code name}, {@code model.name},
  * {@code results.0.name}. Member names are checked against the schema here, since a misspelt one would otherwise
  * pass unnoticed (a response may carry members the spec does not list); values are checked by the mock when it
- * serves them, as for any stub, so a test can still serve a wrong one on purpose with {@link MergeMock#allowViolations()}.
+ * serves them, as for any stub, so a test can still serve a wrong one on purpose
+ * ({@link MergeMock#allowViolations()}).
  * Immutable: {@link #with} and {@link #without} return a changed copy.
  */
 public final class ExampleJson {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ final class McpAnswers {
         result.putObject("serverInfo").put("name", "merge-sdk-testkit").put("version", "1");
         break;
       case "tools/list":
-        JsonNode tools = parse(example == null ? new byte[0] : example.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode tools = parse(example == null ? null : example.getBytes(StandardCharsets.UTF_8));
         JsonNode listed = tools == null ? null : tools.path("result").get("tools");
         result.set("tools", listed != null && listed.isArray() ? listed : Json.mapper().createArrayNode());
         break;

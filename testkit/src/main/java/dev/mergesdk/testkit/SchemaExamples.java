@@ -99,7 +99,7 @@ final class SchemaExamples {
     List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
     properties.forEach((name, property) -> {
       Schema<?> resolved = resolve.apply(property);
-      boolean hidden = request ? Boolean.TRUE.equals(resolved.getReadOnly()) : Boolean.TRUE.equals(resolved.getWriteOnly());
+      boolean hidden = Boolean.TRUE.equals(request ? resolved.getReadOnly() : resolved.getWriteOnly());
       if (!hidden && (required.contains(name) || resolved.getExample() != null)) {
         object.set(name, of(property, depth + 1));
       }

@@ -10,8 +10,9 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * What a {@link MergeMock} answers for one operation. Each {@code respond...}/{@code fault} call adds an answer;
- * calls get them in order and the last one repeats, so {@code stub.fault(Fault.rateLimited(Duration.ofSeconds(1))).respondExample()}
- * throttles the first call and answers every later one. Stubbed responses are checked against the spec.
+ * calls get them in order and the last one repeats, so
+ * {@code stub.fault(Fault.rateLimited(Duration.ofSeconds(1))).respondExample()} throttles the first call and
+ * answers every later one. Stubbed responses are checked against the spec.
  */
 public final class Stub {
   /** One planned answer. */

@@ -71,7 +71,8 @@ class ExampleJsonTest {
     assertThrows(IllegalArgumentException.class, () -> thing.with("name.first", "x"), "name is a string");
     assertThrows(IllegalArgumentException.class, () -> thing.with("", "x"));
     assertThrows(IllegalArgumentException.class, () -> mock.example("things_list").with("results.5.name", "x"));
-    IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> thing.with("name", new Object()));
+    IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+        () -> thing.with("name", new Object()));
     assertTrue(kind.getMessage().startsWith("the value of name must be a String, Number"), kind.getMessage());
   }
 

@@ -103,7 +103,7 @@ class JavadocExamplesTest {
         }
       }
     }
-    assertTrue(examples.size() >= 4, "the examples of MergeMock, ContractDispatcher, ExampleJson and Stub: " + examples);
+    assertTrue(examples.size() >= 4, "MergeMock's, ContractDispatcher's, ExampleJson's and Stub's: " + examples);
     assertEquals(List.of(), missing, "Javadoc examples not run by this test");
   }
 
