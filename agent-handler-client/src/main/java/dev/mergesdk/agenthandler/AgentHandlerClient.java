@@ -1,12 +1,9 @@
 package dev.mergesdk.agenthandler;
 
-import dev.mergesdk.core.ApiDescriptor;
 import dev.mergesdk.core.ClientRuntime;
 import dev.mergesdk.core.MergeClientBuilder;
-import dev.mergesdk.core.Region;
-import java.io.Closeable;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.mergesdk.core.RequestOptions;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The entry point to Merge Agent Handler. Build one per access key and share it: it is thread-safe, holds the
@@ -22,25 +19,14 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Every operation group ({@code registeredUsers()}, {@code toolPacks()}, {@code mcp()}, ...) is generated from
- * {@code spec/agent-handler.yaml}. Agent Handler is served in the US and the EU.
+ * <p>Every operation group ({@code registeredUsers()}, {@code toolPacks()}, {@code mcp()}, ...), the regions and
+ * {@code baseUrl()}, {@code close()} and {@code toString()} are generated from {@code spec/agent-handler.yaml}.
+ * Agent Handler is served in the US and the EU. {@link #mcpSession(String, String)} wraps the MCP operations.
  */
-public final class AgentHandlerClient extends ApiClient implements Closeable {
-  /** The API's base URL in each region it is served in. */
-  static final ApiDescriptor API;
-
-  static {
-    Map<Region, String> urls = new LinkedHashMap<>();
-    urls.put(Region.US, "https://ah-api.merge.dev/api/v1/");
-    urls.put(Region.EU, "https://ah-api-eu.merge.dev/api/v1/");
-    API = ApiDescriptor.of("Merge Agent Handler", urls);
-  }
-
-  private final ClientRuntime runtime;
-
+@NullMarked
+public final class AgentHandlerClient extends ApiClient {
   private AgentHandlerClient(ClientRuntime runtime) {
-    super(runtime.retrofit());
-    this.runtime = runtime;
+    super(runtime);
   }
 
   /** @return a builder; {@code apiKey} is required */
@@ -49,30 +35,15 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
   }
 
   /**
-   * Opens the MCP tools of one tool pack, acting for one registered user.
+   * Opens the MCP tools of one tool pack, acting for one registered user. Unlike {@code mcp()}, which returns
+   * the raw JSON-RPC operations, the session builds the envelopes, pages {@code tools/list} and reads results.
    *
    * @param toolPackId the tool pack
    * @param registeredUserId the registered user the tools act for
    * @return a session whose {@code callTool(name, arguments)} is a one-line tool call
    */
-  public McpSession mcp(String toolPackId, String registeredUserId) {
-    return new McpSession(mcp(), toolPackId, registeredUserId, dev.mergesdk.core.RequestOptions.none());
-  }
-
-  /** @return the base URL requests go to */
-  public String baseUrl() {
-    return runtime.baseUrl();
-  }
-
-  /** Releases the connection pool and threads (unless the caller supplied the OkHttp client). */
-  @Override
-  public void close() {
-    runtime.close();
-  }
-
-  @Override
-  public String toString() {
-    return runtime.toString();
+  public McpSession mcpSession(String toolPackId, String registeredUserId) {
+    return new McpSession(mcp(), runtime, toolPackId, registeredUserId, RequestOptions.none());
   }
 
   /** Builds an {@link AgentHandlerClient}. */

@@ -11,36 +11,43 @@ import dev.mergesdk.agenthandler.model.McpResult;
 import dev.mergesdk.agenthandler.model.McpTool;
 import dev.mergesdk.core.Json;
 import dev.mergesdk.core.RequestOptions;
-import java.util.ArrayList;
+import dev.mergesdk.core.ClientRuntime;
+import dev.mergesdk.core.Paginator;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The tools of one tool pack, acting for one registered user, over MCP's JSON-RPC endpoint. The envelope, request
  * ids, paging of {@code tools/list} and JSON-RPC errors are handled here, so a tool call is one line:
  *
  * <pre>{@code
- * ToolCallResult result = client.mcp(toolPackId, userId).callTool("linear__create_issue", Map.of("title", "Bug"));
+ * ToolCallResult result = client.mcpSession(toolPackId, userId).callTool("linear__create_issue", Map.of("title", "Bug"));
  * if (result.requiresAuthentication()) {
  *   sendToUser(result.authenticationUrl().orElseThrow());
  * }
  * }</pre>
  *
- * <p>Thread-safe. Obtain it from {@link AgentHandlerClient#mcp(String, String)}.
+ * <p>Thread-safe. Obtain it from {@link AgentHandlerClient#mcpSession(String, String)}.
  */
 public final class McpSession {
   private static final String JSON_RPC = "2.0";
   private final McpApi api;
+  private final ClientRuntime runtime;
   private final String toolPackId;
   private final String registeredUserId;
   private final RequestOptions options;
   private final AtomicLong ids = new AtomicLong();
 
-  McpSession(McpApi api, String toolPackId, String registeredUserId, RequestOptions options) {
+  McpSession(McpApi api, ClientRuntime runtime, String toolPackId, String registeredUserId, RequestOptions options) {
     this.api = api;
+    this.runtime = runtime;
     this.toolPackId = requireText(toolPackId, "toolPackId");
     this.registeredUserId = requireText(registeredUserId, "registeredUserId");
     this.options = options;
@@ -52,7 +59,8 @@ public final class McpSession {
    * @return a session like this one with those options
    */
   public McpSession with(RequestOptions options) {
-    return new McpSession(api, toolPackId, registeredUserId, Objects.requireNonNull(options, "options must not be null"));
+    return new McpSession(api, runtime, toolPackId, registeredUserId,
+        Objects.requireNonNull(options, "options must not be null"));
   }
 
   /**
@@ -67,27 +75,45 @@ public final class McpSession {
   }
 
   /**
-   * Lists every tool available to the user, following {@code nextCursor} until the last page.
+   * Lists the tools available to the user, lazily: each {@code tools/list} page is requested when iteration
+   * reaches it, following {@code nextCursor} until the last page, with the same rules as every paged operation (a
+   * server that cycles ends the walk with a {@link dev.mergesdk.core.MergeException} once the tools already
+   * fetched are delivered).
    *
-   * @return the tools, in the server's order
-   * @throws McpException when the server answers with a JSON-RPC error
+   * @return the tools, in the server's order, as a lazy stream; each call lists them anew
+   * @throws McpException when the server answers with a JSON-RPC error (while the stream is consumed)
    */
-  public List<McpTool> listTools() {
-    List<McpTool> tools = new ArrayList<>();
-    String cursor = null;
-    do {
-      McpRequestParams params = new McpRequestParams();
-      if (cursor != null) {
-        params.cursor(cursor);
-      }
-      McpResult result = send(McpMethod.TOOLS_LIST, params);
-      if (result.getTools() != null) {
-        tools.addAll(result.getTools());
-      }
-      String next = result.getNextCursor();
-      cursor = next == null || next.isEmpty() || next.equals(cursor) ? null : next;
-    } while (cursor != null);
-    return Collections.unmodifiableList(tools);
+  public Stream<McpTool> listTools() {
+    Iterable<McpTool> tools = () -> {
+      Iterator<McpResult> pages = new Paginator<McpResult>(null, cursor -> {
+        McpRequestParams params = new McpRequestParams();
+        if (cursor != null) {
+          params.cursor(cursor);
+        }
+        return send(McpMethod.TOOLS_LIST, params);
+      }, (page, cursor) -> page.getNextCursor(), "MCP tools/list");
+      return new Iterator<McpTool>() {
+        private Iterator<McpTool> tools = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!tools.hasNext() && pages.hasNext()) {
+            List<McpTool> page = pages.next().getTools();
+            tools = page == null ? Collections.emptyIterator() : page.iterator();
+          }
+          return tools.hasNext();
+        }
+
+        @Override
+        public McpTool next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return tools.next();
+        }
+      };
+    };
+    return StreamSupport.stream(tools.spliterator(), false);
   }
 
   /**
@@ -124,13 +150,14 @@ public final class McpSession {
     McpError error = response.getError();
     if (error != null) {
       throw new McpException(method.getValue(), error.getCode() == null ? 0 : error.getCode(),
-          error.getMessage(), error.getData());
+          runtime.scrub(error.getMessage(), options), error.getData());
     }
     JsonElement answered = response.getId();
     boolean sameId = answered == null || answered.isJsonNull()
         || (answered.isJsonPrimitive() && answered.getAsString().equals(Long.toString(id)));
     if (!sameId) {
-      throw new McpException(method.getValue(), 0, "response id " + answered + " does not match request id " + id, null);
+      throw new McpException(method.getValue(), 0,
+          runtime.scrub("response id " + answered + " does not match request id " + id, options), null);
     }
     if (response.getResult() == null) {
       throw new McpException(method.getValue(), 0, "response has neither result nor error", null);

@@ -57,6 +57,21 @@ class AccessKeysTest {
   }
 
   @Test
+  void createWithALifetimeDecodesTheExpiresInMergeReturns() {
+    server.enqueueFixture(201, "accessKeys_create.expires-in");
+
+    AccessKeyWithSecret key = server.client().accessKeys().create(new AccessKeyCreate()
+        .name("Nightly job")
+        .expiresIn(86400))
+        .execute();
+
+    server.takeJsonRequest("POST", "/api/v1/access-keys/", "{\"name\": \"Nightly job\", \"expires_in\": 86400}");
+    assertEquals(86400, key.getExpiresIn());
+    assertEquals(OffsetDateTime.parse("2026-03-04T12:00:00Z"), key.getExpiresAt());
+    assertEquals(0, key.unknownFields().size(), "expires_in is a modelled member: " + key.unknownFields());
+  }
+
+  @Test
   void retrieveDecodesAKeyWithoutExpiry() {
     server.enqueueFixture(200, "accessKeys_retrieve");
 

@@ -102,7 +102,7 @@ class AgentHandlerBadInputTest {
     try {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> AgentHandlerClient.builder().apiKey(SecretGuard.API_KEY).build());
-      assertEquals("Merge Agent Handler is not served in region APAC; available regions: US, EU (or Region.custom(url))",
+      assertEquals("Merge Agent Handler API is not served in region APAC; available regions: US, EU (or Region.custom(url))",
           e.getMessage());
       guard.check(e);
     } finally {

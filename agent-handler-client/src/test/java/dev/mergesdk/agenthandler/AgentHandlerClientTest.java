@@ -24,7 +24,7 @@ class AgentHandlerClientTest {
   void apacIsRefusedAtBuildTimeBecauseAgentHandlerIsNotServedThere() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> AgentHandlerClient.builder().apiKey("k").region(Region.APAC).build());
-    assertEquals("Merge Agent Handler is not served in region APAC; available regions: US, EU (or Region.custom(url))",
+    assertEquals("Merge Agent Handler API is not served in region APAC; available regions: US, EU (or Region.custom(url))",
         e.getMessage());
   }
 }

@@ -125,9 +125,9 @@ class FixtureFuzzTest {
           List<JsonMutator.Mutation> mutations = JsonMutator.mutations(
               envelope.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), seed, MUTATIONS * 5);
           java.util.concurrent.Callable<Object> call = () -> {
-            McpSession session = client.mcp("tp-1", "ru-1");
+            McpSession session = client.mcpSession("tp-1", "ru-1");
             return name.contains("initialize") ? session.initialize()
-                : name.contains("tools-list") ? session.listTools()
+                : name.contains("tools-list") ? session.listTools().collect(java.util.stream.Collectors.toList())
                 : session.callTool("linear__create_issue", Map.of("title", "Bug"));
           };
           List<String> unexpected = server.unexpectedOutcomes(mutations, () -> {

@@ -25,7 +25,7 @@ class McpSessionTest {
   void callToolIsOneLineAndSendsTheJsonRpcEnvelope() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\","
         + "\"text\":\"{\\\"id\\\":\\\"ISS-7\\\"}\"}],\"isError\":false}}");
-    ToolCallResult result = server.client().mcp(PACK, "user-1").callTool("linear__create_issue", Map.of("title", "Bug"));
+    ToolCallResult result = server.client().mcpSession(PACK, "user-1").callTool("linear__create_issue", Map.of("title", "Bug"));
     assertTrue(result.isSuccess());
     assertEquals("{\"id\":\"ISS-7\"}", result.text());
     RecordedRequest request = server.takeRequest();
@@ -43,7 +43,7 @@ class McpSessionTest {
   void aConnectorTheUserHasNotAuthorisedComesBackAsAuthenticationRequiredWithTheLink() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
         + "\"{\\\"message\\\":\\\"Authenticate Linear first.\\\",\\\"magic_link_url\\\":\\\"https://ah.merge.dev/link/abc\\\"}\"}]}}");
-    ToolCallResult result = server.client().mcp(PACK, "user-1").callTool("linear__create_issue", Map.of("title", "Bug"));
+    ToolCallResult result = server.client().mcpSession(PACK, "user-1").callTool("linear__create_issue", Map.of("title", "Bug"));
     assertEquals(ToolCallResult.Status.AUTHENTICATION_REQUIRED, result.status());
     assertTrue(result.requiresAuthentication());
     assertEquals("https://ah.merge.dev/link/abc", result.authenticationUrl().orElseThrow());
@@ -55,7 +55,7 @@ class McpSessionTest {
   void aToolErrorIsATypedResultNotAnException() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"isError\":true,\"content\":[{\"type\":\"text\","
         + "\"text\":\"{\\\"error\\\":\\\"billing_limit_reached\\\",\\\"message\\\":\\\"Upgrade your plan.\\\"}\"}]}}");
-    ToolCallResult result = server.client().mcp(PACK, "user-1").callTool("slack__post_message");
+    ToolCallResult result = server.client().mcpSession(PACK, "user-1").callTool("slack__post_message");
     assertEquals(ToolCallResult.Status.TOOL_ERROR, result.status());
     assertEquals("billing_limit_reached", result.errorCode().orElseThrow());
     assertEquals("Upgrade your plan.", result.message().orElseThrow());
@@ -64,7 +64,7 @@ class McpSessionTest {
   @Test
   void aJsonRpcErrorIsThrownAsMcpException() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: nope\"}}");
-    McpException e = assertThrows(McpException.class, () -> server.client().mcp(PACK, "user-1").callTool("nope"));
+    McpException e = assertThrows(McpException.class, () -> server.client().mcpSession(PACK, "user-1").callTool("nope"));
     assertEquals(-32602, e.code());
     assertEquals("MCP tools/call failed (JSON-RPC error -32602): Unknown tool: nope", e.getMessage());
   }
@@ -73,7 +73,7 @@ class McpSessionTest {
   void requestIdsIncreaseAndAMismatchedResponseIdIsRejected() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[]}}");
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{\"content\":[]}}");
-    McpSession session = server.client().mcp(PACK, "user-1");
+    McpSession session = server.client().mcpSession(PACK, "user-1");
     session.callTool("a__b");
     McpException e = assertThrows(McpException.class, () -> session.callTool("a__b"));
     assertTrue(e.getMessage().contains("response id 99 does not match request id 2"), e.getMessage());
@@ -83,7 +83,7 @@ class McpSessionTest {
   void listToolsFollowsNextCursorAcrossPages() {
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[{\"name\":\"a__one\"}],\"nextCursor\":\"p2\"}}");
     server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"a__two\"}],\"nextCursor\":null}}");
-    List<String> names = server.client().mcp(PACK, "user-1").listTools().stream().map(McpTool::getName)
+    List<String> names = server.client().mcpSession(PACK, "user-1").listTools().map(McpTool::getName)
         .collect(Collectors.toList());
     assertEquals(List.of("a__one", "a__two"), names);
     assertEquals("tools/list", AgentHandlerTestServer.json(server.takeRequest().getBody().utf8()).getAsJsonObject()
@@ -95,9 +95,35 @@ class McpSessionTest {
   @Test
   void blankIdsAndNonObjectArgumentsFailBeforeAnyRequest() {
     AgentHandlerClient client = server.client();
-    assertEquals("toolPackId must not be blank", assertThrows(IllegalArgumentException.class, () -> client.mcp(" ", "u")).getMessage());
-    assertEquals("registeredUserId must not be null", assertThrows(NullPointerException.class, () -> client.mcp(PACK, null)).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> client.mcp(PACK, "u").callTool("a__b", List.of(1, 2)));
+    assertEquals("toolPackId must not be blank", assertThrows(IllegalArgumentException.class, () -> client.mcpSession(" ", "u")).getMessage());
+    assertEquals("registeredUserId must not be null", assertThrows(NullPointerException.class, () -> client.mcpSession(PACK, null)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> client.mcpSession(PACK, "u").callTool("a__b", List.of(1, 2)));
     assertEquals(0, server.requestCount());
+  }
+
+  @Test
+  void listToolsPagesLazilyAndEndsACursorCycleAfterDeliveringEveryTool() {
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[{\"name\":\"a__one\"}],\"nextCursor\":\"p2\"}}");
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"a__one\"}],\"nextCursor\":\"p2\"}}");
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"tools\":[{\"name\":\"a__two\"}],\"nextCursor\":\"p3\"}}");
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"a__three\"}],\"nextCursor\":\"p2\"}}");
+    McpSession session = server.client().mcpSession(PACK, "user-1");
+
+    assertEquals("a__one", session.listTools().findFirst().orElseThrow().getName());
+    assertEquals(1, server.requestCount(), "only the page needed was requested");
+    List<String> names = new java.util.ArrayList<>();
+    dev.mergesdk.core.MergeException cycle = assertThrows(dev.mergesdk.core.MergeException.class,
+        () -> session.listTools().forEach(t -> names.add(t.getName())));
+    assertTrue(cycle.getMessage().contains("cycled"), cycle.getMessage());
+    assertEquals(List.of("a__one", "a__two", "a__three"), names);
+  }
+
+  @Test
+  void aJsonRpcErrorThatEchoesTheAccessKeyDoesNotShowIt() {
+    server.enqueueJson(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"denied for "
+        + AgentHandlerTestServer.API_KEY + "\"}}");
+    McpException e = assertThrows(McpException.class, () -> server.client().mcpSession(PACK, "user-1").callTool("x__y"));
+    assertFalse(e.getMessage().contains(AgentHandlerTestServer.API_KEY), e.getMessage());
+    assertTrue(e.getMessage().contains("denied for ***"), e.getMessage());
   }
 }

@@ -32,7 +32,7 @@ class UnknownValuesTest {
     server.takeRequest("GET", "/api/v1/registered-users/7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f/");
     assertEquals("Billing bot", user.getOriginUserName());
     assertEquals(List.of("slack"), user.getAuthenticatedConnectors());
-    assertEquals(UserType.UNKNOWN_DEFAULT_OPEN_API, user.getUserType());
+    assertEquals(UserType.UNKNOWN, user.getUserType());
     JsonObject unknown = user.unknownFields();
     assertEquals("SERVICE_ACCOUNT", unknown.get("user_type").getAsString());
     assertEquals("2026-04-01T00:00:00Z", unknown.get("created_at").getAsString());
@@ -48,7 +48,7 @@ class UnknownValuesTest {
     AccessKey key = server.client().accessKeys().retrieve("3c9d8e7f-1a2b-4c3d-8e4f-5a6b7c8d9e0f").execute();
 
     server.takeRequest("GET", "/api/v1/access-keys/3c9d8e7f-1a2b-4c3d-8e4f-5a6b7c8d9e0f/");
-    assertEquals(List.of(AccessKeyScope.RUNTIME_ALL, AccessKeyScope.UNKNOWN_DEFAULT_OPEN_API), key.getScopes());
+    assertEquals(List.of(AccessKeyScope.RUNTIME_ALL, AccessKeyScope.UNKNOWN), key.getScopes());
     assertEquals("billing:read", key.unknownFields().get("scopes").getAsString());
     assertEquals("2026-03-09T08:30:00Z", key.unknownFields().get("last_used_at").getAsString());
   }
@@ -60,8 +60,8 @@ class UnknownValuesTest {
     StandardEntityRule rule = server.client().standardEntityRules().retrieve("IBAN_CODE").execute();
 
     server.takeRequest("GET", "/api/v1/security/standard-entity-rules/IBAN_CODE/");
-    assertEquals(SecurityAction.UNKNOWN_DEFAULT_OPEN_API, rule.getOutboundAction());
-    assertEquals(RuleLevel.UNKNOWN_DEFAULT_OPEN_API, rule.getDefinedAt());
+    assertEquals(SecurityAction.UNKNOWN, rule.getOutboundAction());
+    assertEquals(RuleLevel.UNKNOWN, rule.getDefinedAt());
     JsonObject unknown = rule.unknownFields();
     assertEquals("QUARANTINE", unknown.get("outbound_action").getAsString());
     assertEquals("GLOBAL_DEFAULT", unknown.get("defined_at").getAsString());
@@ -78,7 +78,7 @@ class UnknownValuesTest {
     server.takeRequest("GET", "/api/v1/audit-log/");
     assertEquals("2026-03-10T00:00:00Z", page.unknownFields().get("generated_at").getAsString());
     AuditLogEvent claimed = page.getResults().get(0);
-    assertEquals(AuditEventType.UNKNOWN_DEFAULT_OPEN_API, claimed.getEventType());
+    assertEquals(AuditEventType.UNKNOWN, claimed.getEventType());
     assertEquals("AGENT_ORGANIZATION_CLAIMED", claimed.unknownFields().get("event_type").getAsString());
     assertEquals("agent", claimed.unknownFields().getAsJsonObject("actor").get("kind").getAsString());
     AuditLogEvent updated = page.getResults().get(1);

@@ -15,7 +15,8 @@ public class ApiException extends MergeException {
   private final transient Map<String, List<String>> headers;
   /** The raw response body. */
   private final String body;
-  private final transient ErrorDetail error;
+  /** Parsed from the body; replaced once by the SDK with the detail parsed from the scrubbed body. */
+  private transient ErrorDetail error;
 
   /**
    * Creates the exception; the SDK does this when a response arrives with an error status.
@@ -33,33 +34,43 @@ public class ApiException extends MergeException {
     this.error = ErrorDetail.parse(body);
   }
 
-  /** @return the HTTP status code */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the response headers, names lower-cased */
+  /** {@return the response headers, names lower-cased} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** @return the request id the server assigned, when it sent one */
+  /** {@return the request id the server assigned, when it sent one} */
   public Optional<String> requestId() {
     return Optional.ofNullable(HttpHeaders.requestId(headers));
   }
 
-  /** @return the raw response body (possibly truncated for very large bodies); never null */
+  /**
+   * {@return the raw response body as the server sent it (possibly truncated for very large bodies); never null}
+   * Unlike the message it is not scrubbed: a gateway that echoes the request may have put credentials in it.
+   */
   public String body() {
     return body;
   }
 
-  /** @return the error detail parsed from the body, whichever shape the API used */
+  void detail(ErrorDetail scrubbed) {
+    this.error = scrubbed;
+  }
+
+  /**
+   * {@return the error detail parsed from the body, whichever shape the API used} When the SDK raised the
+   * exception, it is free of the call's secrets, unlike {@link #body()}.
+   */
   public ErrorDetail error() {
     return error;
   }
 
-  /** @return whether retrying the same request later may succeed */
+  /** {@return whether the default retry policy retries this status: the same request may succeed later} */
   public boolean isRetryable() {
-    return statusCode == 408 || statusCode == 429 || statusCode >= 500;
+    return RetryPolicy.defaults().retryableStatuses().contains(statusCode);
   }
 }

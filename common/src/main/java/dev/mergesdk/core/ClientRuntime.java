@@ -1,9 +1,12 @@
 package dev.mergesdk.core;
 
 import java.io.Closeable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Authenticator;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
@@ -16,6 +19,7 @@ public final class ClientRuntime implements Closeable {
   private final Retrofit retrofit;
   private final boolean ownsHttpClient;
   private final String description;
+  private final ClientContext context;
 
   ClientRuntime(MergeClientBuilder<?> b, ApiDescriptor api, String baseUrl, String accountToken) {
     this.ownsHttpClient = b.httpClient == null;
@@ -24,32 +28,62 @@ public final class ClientRuntime implements Closeable {
         .connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)
         .writeTimeout(b.writeTimeout)
-        // The SDK's RetryInterceptor decides every retry, so an unsafe POST is never silently repeated.
-        .retryOnConnectionFailure(false);
+        // Only the SDK sends a request again: RetryInterceptor decides every retry, RedirectInterceptor every
+        // redirect, and an authentication challenge is an error, never a silent re-send of a write.
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE);
     if (b.callTimeout != null) {
       builder.callTimeout(b.callTimeout);
     }
     Map<String, String> defaults = new LinkedHashMap<>(b.headers);
     defaults.put("User-Agent", UserAgent.of(b.userAgentSuffix));
     defaults.put("Accept", "application/json");
+    // The order is the pipeline: headers and credentials first, so every attempt carries them; then the attempts,
+    // each following (or refusing) redirects; then the log of every request that goes out.
     builder.addInterceptor(new DefaultHeadersInterceptor(defaults));
     builder.addInterceptor(new AuthInterceptor(b.apiKey));
     if (accountToken != null) {
       builder.addInterceptor(new AccountTokenInterceptor(accountToken));
     }
-    builder.addInterceptor(new RetryInterceptor(b.retryPolicy));
-    if (b.logger != null) {
-      builder.addInterceptor(new LoggingInterceptor(b.logger));
-    }
+    builder.addInterceptor(new RetryInterceptor(b.random));
+    builder.addInterceptor(new RedirectInterceptor());
+    builder.addInterceptor(new LoggingInterceptor());
+    builder.addNetworkInterceptor(new FollowUpGuard());
     this.okHttp = builder.build();
+    List<String> secrets = new ArrayList<>();
+    secrets.add(b.apiKey);
+    if (accountToken != null) {
+      secrets.add(accountToken);
+    }
+    for (Map.Entry<String, String> header : b.headers.entrySet()) {
+      if (Redaction.isSecret(header.getKey())) {
+        secrets.add(header.getValue());
+      }
+    }
+    this.context = new ClientContext(okHttp, b.retryPolicy, b.callTimeout, SecretScrubber.of(secrets), b.logger,
+        b.timing, b.maxResponseBytes);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(okHttp)
-        .addCallAdapterFactory(new MergeCallAdapterFactory(Json.gson(), b.maxResponseBytes))
+        .addCallAdapterFactory(new MergeCallAdapterFactory(Json.gson(), context))
         .addConverterFactory(new MergeConverterFactory(Json.gson()))
         .build();
     this.description = api.name() + " client {baseUrl=" + Redaction.url(retrofit.baseUrl()) + ", retry=" + b.retryPolicy + ", accountToken="
         + (accountToken == null ? "none" : "***") + "}";
+  }
+
+  /**
+   * Scrubs text the server sent of the client's secrets and those of {@code options}, and of control characters,
+   * for messages built outside the call pipeline (such as JSON-RPC errors).
+   *
+   * @param untrusted text from the server
+   * @param options the options of the call it came from
+   * @return the text, safe to show
+   */
+  public String scrub(String untrusted, RequestOptions options) {
+    return context.scrubberFor(options, null).scrub(untrusted);
   }
 
   /** @return the Retrofit instance the generated operation groups are created from */

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,27 +13,35 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
  * A file body streamed from the server. It owns the open response: read it once, through {@link #inputStream()}
  * or {@link #saveTo(Path)}, and close it (try-with-resources) to release the connection. Nothing is buffered
  * whole in memory.
+ *
+ * <p>A transfer cut short is an error, never a short file, whenever its length can be checked: the server
+ * declared it ({@code Content-Length}), or framed the body (chunked, HTTP/2). A body with neither ends when the
+ * connection closes, which looks the same as a cut; {@link #lengthVerifiable()} tells, and
+ * {@link #expectLength(long)} takes the length known from elsewhere (the file's {@code size}) to check it.
  */
 public final class Download implements Closeable {
-  private static final Pattern FILENAME_STAR = Pattern.compile("filename\\*\\s*=\\s*(?:UTF-8|utf-8)''([^;]+)");
-  private static final Pattern FILENAME = Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?");
-
   private final ResponseBody body;
   private final Headers headers;
+  private final boolean framed;
+  private final SecretScrubber scrubber;
+  private long expectedLength = -1;
 
-  Download(ResponseBody body, Headers headers) {
-    this.body = body;
-    this.headers = headers;
+  Download(Response response, SecretScrubber scrubber) {
+    this.body = response.body();
+    this.headers = response.headers();
+    this.framed = response.protocol() != Protocol.HTTP_1_0 && response.protocol() != Protocol.HTTP_1_1
+        || "chunked".equalsIgnoreCase(headers.get("Transfer-Encoding"));
+    this.scrubber = scrubber;
   }
 
   /** @return the content type the server declared */
@@ -46,38 +55,68 @@ public final class Download implements Closeable {
     return body.contentLength();
   }
 
-  /** @return the file name from {@code Content-Disposition}, when the server sent one */
+  /**
+   * @return whether a transfer cut short will be noticed without {@link #expectLength(long)}: the server declared
+   *     the length or framed the body
+   */
+  public boolean lengthVerifiable() {
+    return expectedLength >= 0 || body.contentLength() >= 0 || framed;
+  }
+
+  /**
+   * Checks the body against a length known from elsewhere, such as the file's {@code size}: a body of any other
+   * length fails like a cut transfer. Call it before reading.
+   *
+   * @param bytes the expected length
+   * @return this download
+   */
+  public Download expectLength(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("bytes must not be negative, was " + bytes);
+    }
+    this.expectedLength = bytes;
+    return this;
+  }
+
+  /**
+   * The file name from {@code Content-Disposition}, made safe to use as one file name in a local directory:
+   * {@code dir.resolve(name)} stays inside {@code dir}. Only the last path segment is kept; control characters,
+   * {@code <>:"|?*}, leading and trailing dots are dropped; it is at most 255 bytes of UTF-8.
+   *
+   * @return the safe name, or empty when the server sent none (or nothing usable, such as {@code ..})
+   * @see #rawFileName()
+   */
   public Optional<String> fileName() {
-    String disposition = headers.get("Content-Disposition");
-    if (disposition == null) {
-      return Optional.empty();
-    }
-    Matcher star = FILENAME_STAR.matcher(disposition);
-    if (star.find()) {
-      return Optional.of(java.net.URLDecoder.decode(star.group(1).trim(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-    Matcher plain = FILENAME.matcher(disposition);
-    return plain.find() ? Optional.of(plain.group(1).trim()) : Optional.empty();
+    return Optional.ofNullable(ContentDisposition.safeFileName(rawFileName().orElse(null)));
+  }
+
+  /**
+   * @return the file name exactly as {@code Content-Disposition} gives it (decoded, not made safe): never use it
+   *     as a path
+   */
+  public Optional<String> rawFileName() {
+    return Optional.ofNullable(ContentDisposition.rawFileName(headers.get("Content-Disposition")));
   }
 
   /**
    * Returns the body as a stream that owns the response; closing it releases the connection. Reading past the
-   * end fails with an {@link IOException} if fewer bytes arrived than the declared length.
+   * end fails with an {@link IOException} if fewer bytes arrived than the declared or expected length.
    *
    * @return the stream
    */
   public InputStream inputStream() {
-    return new LengthCheckingStream(body.byteStream(), body.contentLength());
+    return new LengthCheckingStream(body.byteStream(), body.contentLength(), expectedLength);
   }
 
   /**
    * Writes the body to a temporary file beside {@code target} and moves it into place only once it is complete
-   * and its length matches the declared length. On any failure the target is untouched and the temporary file is
-   * deleted. Closes this download.
+   * and its length matches the declared (or expected) length. On any failure the target is untouched and the
+   * temporary file is deleted. Closes this download.
    *
    * @param target where the file should end up; replaced if it exists
    * @return target
    * @throws NetworkException when the transfer fails or is truncated ({@link MergeTimeoutException} when it stalls)
+   * @throws UncheckedIOException when the local file cannot be written
    */
   public Path saveTo(Path target) {
     return saveTo(target, null);
@@ -89,39 +128,47 @@ public final class Download implements Closeable {
    * @param target where the file should end up; replaced if it exists
    * @param progress called with (bytes so far, declared total or -1); may be null
    * @return target
+   * @throws NetworkException when the transfer fails or is truncated ({@link MergeTimeoutException} when it stalls)
+   * @throws UncheckedIOException when the local file cannot be written
    */
   public Path saveTo(Path target, ProgressListener progress) {
     Objects.requireNonNull(target, "target must not be null");
     Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
     Path temp = null;
     try (InputStream in = inputStream()) {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+      // A short temporary name: the target's own name may already be as long as the file system allows.
+      temp = local(() -> {
+        Files.createDirectories(absolute.getParent());
+        return Files.createTempFile(absolute.getParent(), ".download-", ".part");
+      }, target);
       long total = contentLength();
       long written = 0;
       byte[] buffer = new byte[64 * 1024];
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        for (int n; (n = in.read(buffer)) != -1; ) {
-          out.write(buffer, 0, n);
+      Path file = temp;
+      try (OutputStream out = local(() -> Files.newOutputStream(file), target)) {
+        for (int n; (n = transfer(in, buffer, target)) != -1; ) {
+          int count = n;
+          local(() -> {
+            out.write(buffer, 0, count);
+            return null;
+          }, target);
           written += n;
           if (progress != null) {
             progress.onProgress(written, total);
           }
         }
       }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      local(() -> {
+        try {
+          return Files.move(file, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          return Files.move(file, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }, target);
       temp = null;
       return target;
-    } catch (IOException e) {
-      if (RealMergeCall.isTimeout(e)) {
-        throw new MergeTimeoutException("download to " + target.getFileName() + " timed out: " + e.getMessage(), e);
-      }
-      throw new NetworkException("download to " + target.getFileName() + " failed: " + e.getMessage(), e);
+    } catch (IOException closeFailed) {
+      throw new UncheckedIOException("cannot write " + target + ": " + closeFailed.getMessage(), closeFailed);
     } finally {
       if (temp != null) {
         try {
@@ -134,6 +181,31 @@ public final class Download implements Closeable {
     }
   }
 
+  /** One read from the network; its failure is the transfer's. */
+  private int transfer(InputStream in, byte[] buffer, Path target) {
+    try {
+      return in.read(buffer);
+    } catch (IOException e) {
+      boolean timeout = RealMergeCall.isTimeout(e);
+      String message = scrubber.scrub("download to " + target.getFileName() + (timeout ? " timed out: " : " failed: ")
+          + e.getMessage());
+      throw timeout ? new MergeTimeoutException(message, e) : new NetworkException(message, e);
+    }
+  }
+
+  private interface LocalIo<T> {
+    T run() throws IOException;
+  }
+
+  /** A step on the local file system; its failure is the caller's disk, not the network. */
+  private static <T> T local(LocalIo<T> step, Path target) {
+    try {
+      return step.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e, e);
+    }
+  }
+
   @Override
   public void close() {
     body.close();
@@ -141,13 +213,15 @@ public final class Download implements Closeable {
 
   @Override
   public String toString() {
-    return "Download{contentType=" + contentType().orElse("?") + ", length=" + contentLength() + "}";
+    return "Download{contentType=" + scrubber.scrub(contentType().orElse("?")) + ", length=" + contentLength() + "}";
   }
 
   /** Receives download progress. */
   @FunctionalInterface
   public interface ProgressListener {
     /**
+     * Called after each chunk written.
+     *
      * @param bytesSoFar bytes received so far
      * @param totalBytes declared total, or -1 when unknown
      */
@@ -156,11 +230,13 @@ public final class Download implements Closeable {
 
   /** Fails at end of stream when fewer bytes arrived than declared, so a cut transfer is never taken as whole. */
   private static final class LengthCheckingStream extends FilterInputStream {
+    private final long declared;
     private final long expected;
     private long seen;
 
-    LengthCheckingStream(InputStream in, long expected) {
+    LengthCheckingStream(InputStream in, long declared, long expected) {
       super(in);
+      this.declared = declared;
       this.expected = expected;
     }
 
@@ -171,6 +247,7 @@ public final class Download implements Closeable {
         checkComplete();
       } else {
         seen++;
+        checkNotLonger();
       }
       return b;
     }
@@ -186,14 +263,25 @@ public final class Download implements Closeable {
         checkComplete();
       } else {
         seen += n;
+        checkNotLonger();
       }
       return n;
     }
 
+    private void checkNotLonger() throws IOException {
+      if (expected >= 0 && seen > expected) {
+        throw new IOException(String.format(Locale.ROOT, "download longer than expected: over %d bytes", expected));
+      }
+    }
+
     private void checkComplete() throws IOException {
+      if (declared >= 0 && seen != declared) {
+        throw new IOException(String.format(Locale.ROOT,
+            "download truncated: received %d of %d declared bytes", seen, declared));
+      }
       if (expected >= 0 && seen != expected) {
         throw new IOException(String.format(Locale.ROOT,
-            "download truncated: received %d of %d declared bytes", seen, expected));
+            "download truncated: received %d of %d expected bytes", seen, expected));
       }
     }
   }

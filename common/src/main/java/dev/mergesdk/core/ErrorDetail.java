@@ -47,6 +47,15 @@ public final class ErrorDetail {
     return Optional.ofNullable(json == null ? null : json.deepCopy());
   }
 
+  /** The same detail with its text fields scrubbed (they are shown; {@link #json()} stays the raw body's). */
+  ErrorDetail scrubbed(SecretScrubber scrubber) {
+    if (this == NONE) {
+      return this;
+    }
+    return new ErrorDetail(message == null ? null : scrubber.scrub(message), code == null ? null : scrubber.scrub(code),
+        type == null ? null : scrubber.scrub(type), json);
+  }
+
   static ErrorDetail parse(String body) {
     if (body == null || body.isBlank()) {
       return NONE;

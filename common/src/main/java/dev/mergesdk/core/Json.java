@@ -26,6 +26,10 @@ public final class Json {
       .registerTypeAdapterFactory(Expandable.FACTORY)
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
+      .registerTypeAdapter(Long.class, ExactInteger.LONG.nullSafe())
+      .registerTypeAdapter(long.class, ExactInteger.LONG)
+      .registerTypeAdapter(Integer.class, ExactInteger.INT.nullSafe())
+      .registerTypeAdapter(int.class, ExactInteger.INT)
       .disableHtmlEscaping()
       .create();
 
@@ -182,6 +186,51 @@ public final class Json {
         return text.length() > 10 ? parseDateTime(text).toLocalDate() : LocalDate.parse(text);
       } catch (DateTimeParseException e) {
         throw new JsonParseException("not a date: '" + Snippets.shorten(text, 64) + "' at " + in.getPreviousPath(), e);
+      }
+    }
+  }
+
+  /**
+   * Integers read exactly: Gson reads a number too large for a {@code long} through a {@code double} and, for
+   * 2^63 and a little beyond, silently returns {@code Long.MAX_VALUE}. Here anything outside the type's range, or
+   * with a fraction, is a {@link JsonParseException} naming the value; integral forms such as {@code 1.0} or
+   * {@code 1e3} are accepted.
+   */
+  private static final class ExactInteger extends TypeAdapter<Number> {
+    static final ExactInteger LONG = new ExactInteger(true);
+    static final ExactInteger INT = new ExactInteger(false);
+    private final boolean wide;
+
+    private ExactInteger(boolean wide) {
+      this.wide = wide;
+    }
+
+    @Override
+    public void write(JsonWriter out, Number value) throws IOException {
+      out.value(value);
+    }
+
+    @Override
+    public Number read(JsonReader in) throws IOException {
+      JsonToken token = in.peek();
+      if (token != JsonToken.NUMBER && token != JsonToken.STRING) {
+        throw new JsonParseException("expected an integer at " + in.getPath() + " but found " + token);
+      }
+      String text = in.nextString();
+      try {
+        long value;
+        try {
+          value = Long.parseLong(text);
+        } catch (NumberFormatException notPlain) {
+          value = new java.math.BigDecimal(text.trim()).longValueExact();
+        }
+        if (wide) {
+          return value;
+        }
+        return Math.toIntExact(value);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new JsonParseException("not a " + (wide ? "64" : "32") + "-bit integer: '" + Snippets.shorten(text, 40)
+            + "' at " + in.getPreviousPath(), e);
       }
     }
   }

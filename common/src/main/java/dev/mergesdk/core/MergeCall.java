@@ -39,6 +39,7 @@ public interface MergeCall<T> {
    * @param options the options for this call
    * @return a new call; this one is unchanged
    */
+  @com.google.errorprone.annotations.CheckReturnValue
   MergeCall<T> with(RequestOptions options);
 
   /** @return the HTTP method this call will use */

@@ -12,11 +12,11 @@ import retrofit2.Retrofit;
 /** Lets generated Retrofit interfaces return {@link MergeCall} and {@link PagedCall}. */
 final class MergeCallAdapterFactory extends CallAdapter.Factory {
   private final Gson gson;
-  private final long maxBodyBytes;
+  private final ClientContext client;
 
-  MergeCallAdapterFactory(Gson gson, long maxBodyBytes) {
+  MergeCallAdapterFactory(Gson gson, ClientContext client) {
     this.gson = gson;
-    this.maxBodyBytes = maxBodyBytes;
+    this.client = client;
   }
 
   @Override
@@ -30,7 +30,14 @@ final class MergeCallAdapterFactory extends CallAdapter.Factory {
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
     boolean paged = raw == PagedCall.class;
-    ResponseDecoder<Object> decoder = new ResponseDecoder<>(bodyType, gson, maxBodyBytes);
+    boolean repeatable = true;
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof Unrepeatable) {
+        repeatable = false;
+      }
+    }
+    boolean operationRepeatable = repeatable;
+    ResponseDecoder<Object> decoder = new ResponseDecoder<>(bodyType, gson, client.maxBodyBytes);
     Type responseType = bodyType == Download.class || bodyType == Void.class ? ResponseBody.class : bodyType;
     return new CallAdapter<Object, Object>() {
       @Override
@@ -43,8 +50,8 @@ final class MergeCallAdapterFactory extends CallAdapter.Factory {
       public Object adapt(Call<Object> call) {
         okhttp3.Request request = call.request();
         return paged
-            ? new RealPagedCall(request, retrofit.callFactory(), decoder, RequestOptions.none())
-            : new RealMergeCall<>(request, retrofit.callFactory(), decoder, RequestOptions.none());
+            ? new RealPagedCall(request, client, decoder, RequestOptions.none(), operationRepeatable)
+            : new RealMergeCall<>(request, client, decoder, RequestOptions.none(), operationRepeatable);
       }
     };
   }

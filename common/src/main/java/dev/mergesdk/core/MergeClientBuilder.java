@@ -26,6 +26,10 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   OkHttpClient httpClient;
   HttpLogger logger;
   long maxResponseBytes = 64L * 1024 * 1024;
+  /** The clocks and sleep of the retry loop; replaced by a fake clock in the runtime's own specification. */
+  Timing timing = Timing.SYSTEM;
+  /** The backoff jitter's source; replaced by a fixed one in the runtime's own specification. */
+  java.util.function.LongUnaryOperator random = RetryPolicy::uniform;
 
   /** For the clients' builders. */
   protected MergeClientBuilder() {

@@ -22,5 +22,6 @@ public interface PagedCall<P extends Page<I>, I> extends MergeCall<P> {
   Iterable<P> pages();
 
   @Override
+  @com.google.errorprone.annotations.CheckReturnValue
   PagedCall<P, I> with(RequestOptions options);
 }

@@ -3,6 +3,8 @@ package dev.mergesdk.core;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,18 +13,24 @@ import okhttp3.Callback;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Executes a prepared request on OkHttp and decodes the outcome: a model, or a typed exception. */
+/**
+ * Executes a prepared request on OkHttp and decodes the outcome: a model, or a typed exception. Whatever happens
+ * below it, only a {@link MergeException} comes out, and the response is released.
+ */
 class RealMergeCall<T> implements MergeCall<T> {
   final Request request;
-  final Call.Factory callFactory;
+  final ClientContext client;
   final ResponseDecoder<T> decoder;
   final RequestOptions options;
+  final boolean operationRepeatable;
 
-  RealMergeCall(Request request, Call.Factory callFactory, ResponseDecoder<T> decoder, RequestOptions options) {
+  RealMergeCall(Request request, ClientContext client, ResponseDecoder<T> decoder, RequestOptions options,
+      boolean operationRepeatable) {
     this.request = request;
-    this.callFactory = callFactory;
+    this.client = client;
     this.decoder = decoder;
     this.options = options;
+    this.operationRepeatable = operationRepeatable;
   }
 
   @Override
@@ -32,12 +40,14 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   @Override
   public ApiResponse<T> executeRaw() {
-    Request prepared = prepared();
+    Request prepared = prepared(request);
     Call call = newCall(prepared);
     Response response;
     try {
       response = call.execute();
-    } catch (IOException e) {
+    } catch (Exception e) {
+      // IOException, a runtime exception from a caller's interceptor, or a checked InterruptedException that
+      // OkHttp throws undeclared when the calling thread is interrupted while connecting.
       throw failure(prepared, e);
     }
     return decoder.decode(prepared, response);
@@ -45,13 +55,15 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   @Override
   public CompletableFuture<T> executeAsync() {
-    Request prepared = prepared();
+    Request prepared = prepared(request);
     Call call = newCall(prepared);
     CompletableFuture<T> future = new CompletableFuture<T>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        // Also ends a retry that is waiting, which frees its dispatcher slot (see Timing).
         call.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
       }
     };
     call.enqueue(new Callback() {
@@ -74,7 +86,7 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   @Override
   public MergeCall<T> with(RequestOptions options) {
-    return new RealMergeCall<>(request, callFactory, decoder, checked(options));
+    return new RealMergeCall<>(request, client, decoder, checked(options), operationRepeatable);
   }
 
   @Override
@@ -99,9 +111,11 @@ class RealMergeCall<T> implements MergeCall<T> {
     return options;
   }
 
-  /** The request with this call's options applied; the interceptors fill in the client's defaults. */
-  Request prepared() {
-    Request.Builder builder = request.newBuilder().tag(RequestOptions.class, options);
+  /** {@code base} with this call's options and a fresh {@link CallContext}; interceptors add the client's defaults. */
+  Request prepared(Request base) {
+    Request.Builder builder = base.newBuilder()
+        .tag(RequestOptions.class, options)
+        .tag(CallContext.class, client.newCall(base, options, decoder.isDownload(), operationRepeatable));
     if (decoder.buffersBody()) {
       builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder));
     }
@@ -113,19 +127,53 @@ class RealMergeCall<T> implements MergeCall<T> {
     return builder.build();
   }
 
-  private Call newCall(Request prepared) {
-    Call call = callFactory.newCall(prepared);
-    options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+  /**
+   * The OkHttp call, its timeout covering the whole call, waits and body included: the explicit timeout, and for
+   * a JSON call also the retry budget (so a server trickling bytes cannot stretch it). A download's body streams
+   * to the caller after the call returns, so only an explicit timeout bounds it.
+   */
+  Call newCall(Request prepared) {
+    Call call = client.callFactory.newCall(prepared);
+    Duration explicit = client.explicitTimeout(options);
+    Duration limit = explicit;
+    if (!decoder.isDownload()) {
+      Duration budget = options.retryPolicy().orElse(client.defaultPolicy).budget();
+      limit = explicit == null || budget.compareTo(explicit) < 0 ? budget : explicit;
+    }
+    if (limit != null) {
+      call.timeout().timeout(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
     return call;
   }
 
-  static MergeException failure(Request request, IOException e) {
-    String what = request.method() + " " + Redaction.url(request.url());
-    if (isTimeout(e)) {
-      return new MergeTimeoutException("timed out: " + what + " (" + e.getMessage() + ")", e);
+  static MergeException failure(Request request, Exception e) {
+    if (e instanceof MergeException) {
+      return (MergeException) e;
     }
-    return new NetworkException("network failure: " + what + " (" + e.getClass().getSimpleName() + ": "
-        + e.getMessage() + ")", e);
+    CallContext call = CallContext.of(request);
+    SecretScrubber scrubber = call == null ? SecretScrubber.NONE : call.scrubber;
+    String what = request.method() + " " + Redaction.url(request.url());
+    if (wasInterrupted(e)) {
+      Thread.currentThread().interrupt();
+      return new NetworkException("interrupted: " + what, e);
+    }
+    if (e instanceof IOException && isTimeout((IOException) e)) {
+      return new MergeTimeoutException(scrubber.scrub("timed out: " + what + " (" + e.getMessage() + ")"), e);
+    }
+    String kind = e instanceof IOException ? "network failure" : "unexpected failure";
+    return new NetworkException(scrubber.scrub(kind + ": " + what + " (" + e.getClass().getSimpleName() + ": "
+        + e.getMessage() + ")"), e);
+  }
+
+  private static boolean wasInterrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
+          || (t instanceof InterruptedIOException && "interrupted".equals(t.getMessage()))
+          || (t instanceof InterruptedIOException && t.getMessage() != null && t.getMessage().startsWith("interrupted "))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A connect, read or write timeout, or the call timeout. */

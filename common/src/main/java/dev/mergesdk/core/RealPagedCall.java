@@ -4,37 +4,36 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Walks a list operation page by page. Each next page is the first request with only its page parameter
- * changed, so every filter carries over; only the current page is held in memory.
+ * Walks a list operation page by page with {@link Paginator}. Each next page is the first request with only its
+ * page parameter changed, so every filter carries over; only the current page is held in memory.
  */
 final class RealPagedCall<P extends Page<I>, I> extends RealMergeCall<P> implements PagedCall<P, I> {
 
-  RealPagedCall(Request request, Call.Factory callFactory, ResponseDecoder<P> decoder, RequestOptions options) {
-    super(request, callFactory, decoder, options);
+  RealPagedCall(Request request, ClientContext client, ResponseDecoder<P> decoder, RequestOptions options,
+      boolean operationRepeatable) {
+    super(request, client, decoder, options, operationRepeatable);
   }
 
   @Override
   public PagedCall<P, I> with(RequestOptions options) {
-    return new RealPagedCall<>(request, callFactory, decoder, checked(options));
+    return new RealPagedCall<>(request, client, decoder, checked(options), operationRepeatable);
   }
 
   @Override
   public Iterable<P> pages() {
-    return PageIterator::new;
+    return this::pageIterator;
   }
 
   @Override
   public Iterable<I> autoPage() {
     return () -> new Iterator<I>() {
-      private final Iterator<P> pages = new PageIterator();
+      private final Iterator<P> pages = pageIterator();
       private Iterator<I> items = Collections.emptyIterator();
 
       @Override
@@ -61,38 +60,48 @@ final class RealPagedCall<P extends Page<I>, I> extends RealMergeCall<P> impleme
     return StreamSupport.stream(autoPage().spliterator(), false);
   }
 
-  /** The request for the page after {@code page}, or null if it was the last. */
-  static Request nextRequest(Request current, Page<?> page) {
-    HttpUrl url = current.url();
-    HttpUrl next;
+  private Iterator<P> pageIterator() {
+    String parameter = pageParameter();
+    String firstKey = request.url().queryParameter(parameter);
+    if (firstKey == null && parameter.equals("page")) {
+      firstKey = "1";
+    }
+    return new Paginator<P>(firstKey,
+        key -> new RealMergeCall<>(key == null ? request : withPage(parameter, key), client, decoder, options,
+            operationRepeatable).execute(),
+        RealPagedCall::nextKey,
+        request.method() + " " + Redaction.url(request.url()));
+  }
+
+  private Request withPage(String parameter, String key) {
+    HttpUrl url = request.url().newBuilder().setQueryParameter(parameter, key).build();
+    return request.newBuilder().url(url).build();
+  }
+
+  /** The query parameter that selects a page: {@code page} for page-numbered lists, else {@code cursor}. */
+  private String pageParameter() {
+    Class<?> model = decoder.modelClass();
+    return model != null && NumberedPage.class.isAssignableFrom(model) ? "page" : "cursor";
+  }
+
+  /** The key of the page after {@code page}, or null if it was the last. */
+  static String nextKey(Page<?> page, String currentKey) {
     if (page instanceof CursorPage) {
-      String cursor = ((CursorPage<?>) page).getNext();
-      if (cursor == null || cursor.isEmpty()) {
-        return null;
-      }
-      requireProgress(cursor, url.queryParameter("cursor"));
-      next = url.newBuilder().setQueryParameter("cursor", cursor).build();
-    } else if (page instanceof TokenPage) {
+      return ((CursorPage<?>) page).getNext();
+    }
+    if (page instanceof TokenPage) {
       TokenPage<?> tokenPage = (TokenPage<?>) page;
-      String cursor = tokenPage.getNextCursor();
-      if (cursor == null || cursor.isEmpty() || Boolean.FALSE.equals(tokenPage.getHasMore())) {
-        return null;
-      }
-      requireProgress(cursor, url.queryParameter("cursor"));
-      next = url.newBuilder().setQueryParameter("cursor", cursor).build();
-    } else if (page instanceof NumberedPage) {
+      return Boolean.FALSE.equals(tokenPage.getHasMore()) ? null : tokenPage.getNextCursor();
+    }
+    if (page instanceof NumberedPage) {
       String nextUrl = ((NumberedPage<?>) page).getNext();
       if (nextUrl == null || nextUrl.isEmpty()) {
         return null;
       }
-      int currentPage = pageNumber(url.queryParameter("page"), 1);
-      int nextPage = pageNumber(pageParameterOf(nextUrl), currentPage + 1);
-      requireProgress(String.valueOf(nextPage), String.valueOf(currentPage));
-      next = url.newBuilder().setQueryParameter("page", String.valueOf(nextPage)).build();
-    } else {
-      return null;
+      int current = pageNumber(currentKey, 1);
+      return String.valueOf(pageNumber(pageParameterOf(nextUrl), current + 1));
     }
-    return current.newBuilder().url(next).build();
+    return null;
   }
 
   private static String pageParameterOf(String nextUrl) {
@@ -108,31 +117,6 @@ final class RealPagedCall<P extends Page<I>, I> extends RealMergeCall<P> impleme
       return value == null ? fallback : Integer.parseInt(value);
     } catch (NumberFormatException e) {
       return fallback;
-    }
-  }
-
-  private static void requireProgress(String next, String current) {
-    if (Objects.equals(next, current)) {
-      throw new MergeException("pagination did not advance: the server returned the current page as the next one");
-    }
-  }
-
-  private final class PageIterator implements Iterator<P> {
-    private Request nextRequest = request;
-
-    @Override
-    public boolean hasNext() {
-      return nextRequest != null;
-    }
-
-    @Override
-    public P next() {
-      if (nextRequest == null) {
-        throw new NoSuchElementException();
-      }
-      P page = new RealMergeCall<>(nextRequest, callFactory, decoder, options).execute();
-      nextRequest = page == null ? null : nextRequest(nextRequest, page);
-      return page;
     }
   }
 }

@@ -11,12 +11,27 @@ final class Redaction {
   private Redaction() {
   }
 
-  /** Authorization, X-Account-Token, cookies, and anything named like a token, key, secret or password. */
+  /**
+   * Authorization, X-Account-Token, cookies, and anything named like a token, key, secret, password, credential
+   * or signature (the last two carry presigned download URLs' authority).
+   */
   static boolean isSecret(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.equals("authorization") || n.equals("proxy-authorization") || n.contains("cookie")
         || n.contains("token") || n.contains("secret") || n.contains("password") || n.contains("api-key")
-        || n.contains("api_key") || n.contains("apikey") || n.equals("key") || n.endsWith("-key") && !n.equals("idempotency-key");
+        || n.contains("api_key") || n.contains("apikey") || n.equals("key") || n.equals("sig")
+        || n.contains("signature") || n.contains("credential")
+        || n.endsWith("-key") && !n.equals("idempotency-key");
+  }
+
+  /**
+   * The password of a URL given as text masked, for messages about a URL that may not even parse.
+   *
+   * @param text what the caller passed as a URL
+   * @return the text with anything between {@code //} and {@code @} masked
+   */
+  static String urlText(String text) {
+    return text == null ? "" : text.replaceAll("(//[^/@?#]*?:)[^/@?#]*@", "$1" + MASK + "@");
   }
 
   /** The URL with its password (user info) and the values of secret query parameters masked. */

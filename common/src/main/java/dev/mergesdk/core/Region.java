@@ -95,10 +95,10 @@ public final class Region {
     Checks.notBlank(baseUrl, argument);
     HttpUrl url = HttpUrl.parse(baseUrl.trim());
     if (url == null) {
-      throw new IllegalArgumentException(argument + " is not a valid http(s) URL: '" + Snippets.shorten(baseUrl, 80) + "'");
+      throw new IllegalArgumentException(argument + " is not a valid http(s) URL: '" + Snippets.shorten(Redaction.urlText(baseUrl), 80) + "'");
     }
     if (url.query() != null || url.fragment() != null) {
-      throw new IllegalArgumentException(argument + " must not have a query or fragment: '" + Snippets.shorten(baseUrl, 80) + "'");
+      throw new IllegalArgumentException(argument + " must not have a query or fragment: '" + Snippets.shorten(Redaction.url(url), 80) + "'");
     }
     // Retrofit resolves operation paths against the base URL's last '/', so the base must end with one.
     return url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
@@ -130,6 +130,6 @@ public final class Region {
 
   @Override
   public String toString() {
-    return customUrl == null ? name : name + "(" + customUrl + ")";
+    return customUrl == null ? name : name + "(" + Redaction.url(customUrl) + ")";
   }
 }

@@ -10,12 +10,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -30,10 +33,13 @@ final class ResponseDecoder<T> {
   private final Type type;
   private final TypeAdapter<T> adapter;
   private final long maxBodyBytes;
+  /** For {@code Optional<M>} results: the operation may answer without a body, which is then empty. */
+  private final boolean optional;
 
   @SuppressWarnings("unchecked")
-  ResponseDecoder(Type type, Gson gson, long maxBodyBytes) {
-    this.type = type;
+  ResponseDecoder(Type declared, Gson gson, long maxBodyBytes) {
+    this.optional = declared instanceof ParameterizedType && ((ParameterizedType) declared).getRawType() == Optional.class;
+    this.type = optional ? ((ParameterizedType) declared).getActualTypeArguments()[0] : declared;
     this.adapter = type == Void.class || type == Download.class ? null : (TypeAdapter<T>) gson.getAdapter(TypeToken.get(type));
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -43,40 +49,76 @@ final class ResponseDecoder<T> {
     return adapter != null;
   }
 
+  /** @return whether the body is streamed to the caller after the call returns */
+  boolean isDownload() {
+    return type == Download.class;
+  }
+
+  /** @return the model's class, or null for a generic type */
+  Class<?> modelClass() {
+    return type instanceof Class ? (Class<?>) type : type instanceof ParameterizedType
+        ? (Class<?>) ((ParameterizedType) type).getRawType() : null;
+  }
+
   long maxBodyBytes() {
     return maxBodyBytes;
   }
 
   @SuppressWarnings("unchecked")
   ApiResponse<T> decode(Request request, Response response) {
+    SecretScrubber scrubber = scrubber(request);
     Map<String, List<String>> headers = HttpHeaders.toMap(response.headers());
     int code = response.code();
     if (!response.isSuccessful()) {
       String body = readErrorBody(response);
       response.close();
-      throw error(request, code, headers, body);
+      CallContext call = CallContext.of(request);
+      throw error(request, response.request(), code, headers, body, scrubber,
+          call == null ? null : call.redirectRefusal);
     }
     if (type == Download.class) {
-      return new ApiResponse<>(code, headers, (T) new Download(response.body(), response.headers()));
+      return new ApiResponse<>(code, headers, (T) new Download(response, scrubber));
     }
     try (ResponseBody body = response.body()) {
-      if (type == Void.class || code == 204 || code == 205) {
+      if (type == Void.class) {
         return new ApiResponse<>(code, headers, null);
       }
+      if (code == 204 || code == 205) {
+        if (optional) {
+          return new ApiResponse<>(code, headers, (T) Optional.empty());
+        }
+        throw new DecodeException(scrubber.scrub("HTTP " + code + " without a body from " + what(request)
+            + " where " + typeName() + " was expected"), code, "", null);
+      }
+      if (optional && body.contentLength() == 0) {
+        return new ApiResponse<>(code, headers, (T) Optional.empty());
+      }
+      Object value;
       RetryInterceptor.BufferedBody ahead = request.tag(RetryInterceptor.BufferedBody.class);
       if (ahead != null && ahead.decodedBody == body) {
         // Decoded inside the retry attempt (see RetryInterceptor.BufferedBody).
         if (ahead.failure != null) {
           throw ahead.failure;
         }
-        return new ApiResponse<>(code, headers, (T) ahead.value);
+        value = ahead.value;
+      } else {
+        try {
+          value = readAhead(request, code, body);
+        } catch (IOException e) {
+          throw RealMergeCall.failure(request, e);
+        }
       }
-      try {
-        return new ApiResponse<>(code, headers, readAhead(request, code, body));
-      } catch (IOException e) {
-        throw RealMergeCall.failure(request, e);
-      }
+      return new ApiResponse<>(code, headers, (T) (optional ? Optional.of(value) : value));
     }
+  }
+
+  private static SecretScrubber scrubber(Request request) {
+    CallContext call = CallContext.of(request);
+    return call == null ? SecretScrubber.NONE : call.scrubber;
+  }
+
+  private static String what(Request request) {
+    return request.method() + " " + Redaction.url(request.url());
   }
 
   /**
@@ -88,7 +130,8 @@ final class ResponseDecoder<T> {
    * for the retry decision; anything else as the exception the call will throw.
    */
   T readAhead(Request request, int code, ResponseBody body) throws IOException {
-    String what = request.method() + " " + Redaction.url(request.url());
+    SecretScrubber scrubber = scrubber(request);
+    String what = what(request);
     MediaType contentType = body.contentType();
     long declared = body.contentLength();
     if (declared > maxBodyBytes) {
@@ -105,8 +148,9 @@ final class ResponseDecoder<T> {
       head[i] = buffered.getByte(i);
     }
     if (contentType != null && !contentType.subtype().toLowerCase(Locale.ROOT).contains("json")) {
-      String snippet = snippet(head);
-      throw new DecodeException("expected JSON from " + what + " but got " + contentType + ": " + snippet, code, snippet, null);
+      String snippet = snippet(head, scrubber);
+      throw new DecodeException(scrubber.scrub("expected JSON from " + what + " but got " + contentType + ": " + snippet),
+          code, snippet, null);
     }
     if (head.length == 0) {
       throw new DecodeException("empty response body from " + what + " where " + typeName() + " was expected", code, "", null);
@@ -126,14 +170,14 @@ final class ResponseDecoder<T> {
       if (in.tooLarge) {
         // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
         throw new DecodeException(String.format(Locale.ROOT, "response to %s is over the %d-byte limit",
-            what, maxBodyBytes), code, snippet(head), null);
+            what, maxBodyBytes), code, snippet(head, scrubber), null);
       }
       if (in.failure != null) {
         throw in.failure;
       }
-      String snippet = snippet(head);
-      throw new DecodeException("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
-          + "; body starts: " + snippet, code, snippet, e);
+      String snippet = snippet(head, scrubber);
+      throw new DecodeException(scrubber.scrub("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
+          + "; body starts: " + snippet), code, snippet, e);
     }
   }
 
@@ -146,8 +190,8 @@ final class ResponseDecoder<T> {
     }
   }
 
-  private static String snippet(byte[] head) {
-    return Snippets.shorten(new String(head, StandardCharsets.UTF_8), SNIPPET);
+  private static String snippet(byte[] head, SecretScrubber scrubber) {
+    return Snippets.shorten(scrubber.scrub(new String(head, StandardCharsets.UTF_8)), SNIPPET);
   }
 
   private String typeName() {
@@ -218,21 +262,46 @@ final class ResponseDecoder<T> {
     }
   }
 
-  static ApiException error(Request request, int code, Map<String, List<String>> headers, String body) {
-    ErrorDetail detail = ErrorDetail.parse(body);
+  /**
+   * The typed exception for an error status. Its message, and the error detail parsed from the body, are scrubbed
+   * of the call's secrets; {@link ApiException#body()} and {@link ApiException#headers()} stay what the server sent.
+   */
+  static ApiException error(Request request, Request answered, int code, Map<String, List<String>> headers, String body,
+      SecretScrubber scrubber, String redirectRefusal) {
+    ErrorDetail detail = ErrorDetail.parse(body).scrubbed(scrubber);
     String requestId = HttpHeaders.requestId(headers);
     StringBuilder message = new StringBuilder()
         .append("HTTP ").append(code).append(" from ").append(request.method()).append(' ')
-        .append(Redaction.url(request.url()));
-    detail.code().ifPresent(c -> message.append(" [").append(Snippets.shorten(c, 80)).append(']'));
-    String text = detail.message().orElse(body.trim().startsWith("<") ? "non-JSON error page" : body);
-    if (!text.isBlank()) {
-      message.append(": ").append(Snippets.shorten(text, 300));
+        .append(Redaction.url(answered.url()));
+    String location = null;
+    if (RedirectInterceptor.isRedirect(code)) {
+      List<String> target = headers.get("location");
+      HttpUrl resolved = target == null || target.isEmpty() ? null : answered.url().resolve(target.get(0));
+      location = resolved != null ? Redaction.url(resolved) : target == null || target.isEmpty() ? null
+          : Redaction.urlText(Snippets.shorten(target.get(0), 200));
+      message.append(": redirect to ").append(location == null ? "(no Location)" : location).append(" not followed (")
+          .append(redirectRefusal == null ? "API operations do not redirect" : redirectRefusal).append(')');
+    } else {
+      detail.code().ifPresent(c -> message.append(" [").append(Snippets.shorten(c, 80)).append(']'));
+      String text = detail.message().orElse(body.trim().startsWith("<") ? "non-JSON error page" : scrubber.scrub(body));
+      if (!text.isBlank()) {
+        message.append(": ").append(Snippets.shorten(text, 300));
+      }
     }
     if (requestId != null) {
-      message.append(" (request id ").append(requestId).append(')');
+      message.append(" (request id ").append(Snippets.shorten(requestId, 100)).append(')');
     }
-    String m = message.toString();
+    String m = scrubber.scrub(message.toString());
+    ApiException e = exception(m, code, headers, body, location);
+    e.detail(detail);
+    return e;
+  }
+
+  private static ApiException exception(String m, int code, Map<String, List<String>> headers, String body,
+      String location) {
+    if (RedirectInterceptor.isRedirect(code)) {
+      return new RedirectException(m, code, headers, body, location);
+    }
     switch (code) {
       case 400:
         return new BadRequestException(m, code, headers, body);
@@ -248,7 +317,8 @@ final class ResponseDecoder<T> {
         return new UnprocessableEntityException(m, code, headers, body);
       case 429: {
         List<String> retryAfter = headers.get("retry-after");
-        Duration wait = retryAfter == null || retryAfter.isEmpty() ? null : RetryInterceptor.retryAfter(retryAfter.get(0));
+        Duration wait = retryAfter == null || retryAfter.isEmpty() ? null
+            : RetryDecision.retryAfter(retryAfter.get(0), java.time.Instant.now());
         return new RateLimitException(m, code, headers, body, wait);
       }
       default:

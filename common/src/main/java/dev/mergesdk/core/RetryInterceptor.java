@@ -1,87 +1,85 @@
 package dev.mergesdk.core;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Applies the {@link RetryPolicy} of the call (its {@link RequestOptions}, else the client's). Runs inside the
- * OkHttp call, so a caller's call timeout bounds the retries too, and the same request, headers and
- * {@code Idempotency-Key} included, is sent on every attempt.
+ * Runs the attempts of a call: sends the request, and when {@link RetryDecision} says so waits and sends it again,
+ * the same request with the same headers and {@code Idempotency-Key}. It sits below the auth interceptors, so each
+ * attempt carries the same credentials, and above {@link RedirectInterceptor}, so a redirected download is retried
+ * from the API's own URL. Each attempt's connect, read and write timeouts are cut to the time left before the
+ * call's deadline, and a wait ends early when the call is cancelled, by the caller or by its timeout.
  */
 final class RetryInterceptor implements Interceptor {
-  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
-  private final RetryPolicy defaultPolicy;
+  private final LongUnaryOperator random;
 
-  RetryInterceptor(RetryPolicy defaultPolicy) {
-    this.defaultPolicy = defaultPolicy;
+  RetryInterceptor(LongUnaryOperator random) {
+    this.random = random;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    RequestOptions options = request.tag(RequestOptions.class);
-    RetryPolicy policy = options != null && options.retryPolicy().isPresent() ? options.retryPolicy().get() : defaultPolicy;
-    boolean safeToRepeat = IDEMPOTENT_METHODS.contains(request.method())
-        || request.header(RequestOptions.IDEMPOTENCY_KEY_HEADER) != null;
-    boolean repeatableBody = request.body() == null || !request.body().isOneShot();
-    long deadline = System.nanoTime() + policy.budget().toNanos();
+    CallContext call = CallContext.of(request);
+    if (call == null) {
+      return chain.proceed(request);
+    }
+    RetryDecision.Request traits = RetryDecision.Request.of(request, call.operationRepeatable);
     BufferedBody buffered = request.tag(BufferedBody.class);
-
     for (int attempt = 1; ; attempt++) {
-      Response response;
+      Response response = null;
+      IOException failure = null;
       try {
-        response = withinBudget(chain, deadline).proceed(request);
+        response = call.restoreRetryAfter(withinDeadline(chain, call).proceed(request));
         if (buffered != null && response.isSuccessful()) {
           buffered.readAhead(request, response);
         }
-      } catch (IOException failure) {
-        boolean neverSent = neverReachedServer(failure);
-        boolean retryable = (safeToRepeat && repeatableBody) || neverSent;
-        if (!retryable || attempt >= policy.maxAttempts() || chain.call().isCanceled()) {
-          throw failure;
-        }
-        if (!sleepWithin(policy.backoff(attempt), deadline)) {
-          throw failure;
-        }
-        continue;
+      } catch (IOException e) {
+        failure = e;
+        response = null;
       }
-      if (!policy.retryableStatuses().contains(response.code()) || !safeToRepeat || !repeatableBody
-          || attempt >= policy.maxAttempts()) {
-        return response;
+      if (chain.call().isCanceled()) {
+        return finish(response, failure);
       }
-      Duration retryAfter = retryAfter(response.header("Retry-After"));
-      Duration wait = retryAfter == null
-          ? policy.backoff(attempt)
-          : min(retryAfter, policy.maxRetryAfter());
-      if (System.nanoTime() + wait.toNanos() > deadline) {
-        return response;
+      RetryDecision.Outcome outcome = failure != null
+          ? RetryDecision.Outcome.failure(failure)
+          : RetryDecision.Outcome.response(response.code(), response.header("Retry-After"));
+      RetryDecision decision = RetryDecision.decide(call.policy, traits, attempt, outcome, call.nanosLeft(),
+          call.timing.now(), random);
+      if (!decision.retry()) {
+        return finish(response, failure);
       }
-      response.close();
-      if (!sleepWithin(wait, deadline)) {
-        throw new InterruptedIOException("retry budget exhausted");
+      call.log.log(String.format(Locale.ROOT, "retrying %s %s after %s in %d ms, attempt %d of %d",
+          request.method(), Redaction.url(request.url()), decision.reason(), decision.delay().toMillis(),
+          attempt + 1, call.policy.maxAttempts()));
+      if (response != null) {
+        response.close();
+      }
+      if (!call.timing.sleep(decision.delay(), chain.call()::isCanceled)) {
+        throw new IOException("Canceled");
       }
     }
   }
 
+  private static Response finish(Response response, IOException failure) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    return response;
+  }
+
   /**
-   * The chain with its connect, read and write timeouts cut to what is left of the budget, so an attempt that
-   * starts late cannot run past it: all attempts and waits together fit in the budget.
+   * The chain with its connect, read and write timeouts cut to what is left before the deadline, so an attempt
+   * that starts late cannot run past it.
    */
-  private static Chain withinBudget(Chain chain, long deadline) {
-    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+  private static Chain withinDeadline(Chain chain, CallContext call) {
+    long left = TimeUnit.NANOSECONDS.toMillis(call.nanosLeft());
     int limit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
     Chain c = chain;
     if (c.connectTimeoutMillis() == 0 || c.connectTimeoutMillis() > limit) {
@@ -133,58 +131,6 @@ final class RetryInterceptor implements Interceptor {
         failure = undecodable;
       }
       decodedBody = body;
-    }
-  }
-
-  /** Failures that happen before a single byte of the request left this machine. */
-  static boolean neverReachedServer(IOException failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Parses {@code Retry-After} as delta-seconds or an HTTP-date.
-   *
-   * @return the wait, zero for dates in the past, null when absent or unparseable
-   */
-  static Duration retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.trim();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return until.isNegative() ? Duration.ZERO : until;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  /** @return false, without sleeping, if the wait would overrun the budget */
-  private static boolean sleepWithin(Duration wait, long deadline) throws InterruptedIOException {
-    if (System.nanoTime() + wait.toNanos() > deadline) {
-      return false;
-    }
-    try {
-      Thread.sleep(wait.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
     }
   }
 }

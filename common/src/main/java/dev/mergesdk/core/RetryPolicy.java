@@ -5,12 +5,16 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
 
 /**
  * When and how long to wait before retrying. Bounded attempts, capped exponential backoff with full jitter, the
  * server's {@code Retry-After} honoured up to a maximum, and one time budget for all attempts and waits together.
- * Retries connection failures, timeouts and the statuses in {@link #retryableStatuses()}. POST and PATCH are
- * retried only if they never reached the server or carry an {@code Idempotency-Key}. Immutable.
+ * Retries connection failures, timeouts and the statuses in {@link #retryableStatuses()}. POST and PATCH, and
+ * the few operations the API spec marks as not repeatable (such as an upload to a one-shot reservation), are
+ * retried only if they never reached the server; POST and PATCH also when they carry an {@code Idempotency-Key}.
+ * {@link #maxAttempts()} counts requests on the wire: nothing below the SDK sends a request again by itself.
+ * Immutable.
  */
 public final class RetryPolicy {
   private static final Set<Integer> DEFAULT_STATUSES =
@@ -98,12 +102,18 @@ public final class RetryPolicy {
    * Full jitter: a uniformly random wait between zero and the exponential cap for this retry.
    *
    * @param retry 1 for the first retry
+   * @param random {@code bound -> a uniform value in [0, bound]}
    * @return the wait
    */
-  Duration backoff(int retry) {
+  Duration backoff(int retry, LongUnaryOperator random) {
     long cap = initialBackoff.toMillis() << Math.min(retry - 1, 30);
     cap = Math.min(cap <= 0 ? Long.MAX_VALUE : cap, maxBackoff.toMillis());
-    return Duration.ofMillis(cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1));
+    return Duration.ofMillis(cap <= 0 ? 0 : random.applyAsLong(cap));
+  }
+
+  /** The jitter source: a uniform value in {@code [0, bound]}. */
+  static long uniform(long bound) {
+    return ThreadLocalRandom.current().nextLong(bound + 1);
   }
 
   @Override

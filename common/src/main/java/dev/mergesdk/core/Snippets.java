@@ -1,6 +1,6 @@
 package dev.mergesdk.core;
 
-/** Short, single-line excerpts of untrusted text for messages. */
+/** Short, single-line excerpts of untrusted text for messages, control characters neutralised. */
 final class Snippets {
   private Snippets() {
   }
@@ -9,7 +9,7 @@ final class Snippets {
     if (text == null) {
       return "";
     }
-    String oneLine = text.replaceAll("\\s+", " ").trim();
+    String oneLine = SecretScrubber.neutraliseControls(text.replaceAll("\\s+", " ").trim());
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
   }
 }

@@ -1,6 +1,7 @@
 package dev.mergesdk.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,12 +98,16 @@ class PagingTest {
   }
 
   @Test
-  void aServerThatRepeatsTheSameCursorIsReportedInsteadOfLoopingForever() {
+  void aServerThatRepeatsTheSameCursorIsReportedInsteadOfLoopingForeverAfterDeliveringWhatItSent() {
     try (MockServer server = new MockServer(); TestClient client = server.client()) {
       server.json(200, "{\"next\":\"same\",\"results\":[{\"id\":\"1\"}]}");
       server.json(200, "{\"next\":\"same\",\"results\":[{\"id\":\"2\"}]}");
-      MergeException e = assertThrows(MergeException.class, () -> client.api.listByCursor(null, null).stream().count());
-      assertTrue(e.getMessage().contains("pagination did not advance"));
+      List<String> ids = new java.util.ArrayList<>();
+      MergeException e = assertThrows(MergeException.class,
+          () -> client.api.listByCursor(null, null).autoPage().forEach(t -> ids.add(t.id)));
+      assertTrue(e.getMessage().contains("cycled"), e.getMessage());
+      assertEquals(List.of("1", "2"), ids, "the items of every page fetched are delivered before the error");
+      assertEquals(2, server.requestCount());
     }
   }
 
@@ -115,5 +120,49 @@ class PagingTest {
       server.take();
       assertEquals(server.take().getTarget(), server.take().getTarget(), "the failed page is requested again as is");
     }
+  }
+
+  @Test
+  void aCursorCycleOfAnyLengthEndsAfterEveryFetchedPageWasDelivered() {
+    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+      server.json(200, "{\"next\":\"B\",\"results\":[{\"id\":\"a\"}]}");
+      server.json(200, "{\"next\":\"C\",\"results\":[{\"id\":\"b\"}]}");
+      server.json(200, "{\"next\":\"B\",\"results\":[{\"id\":\"c\"}]}");
+      List<String> ids = new java.util.ArrayList<>();
+      MergeException e = assertThrows(MergeException.class,
+          () -> client.api.listByCursor(null, null).autoPage().forEach(t -> ids.add(t.id)));
+      assertEquals(List.of("a", "b", "c"), ids);
+      assertTrue(e.getMessage().contains("after 3 pages"), e.getMessage());
+      assertEquals(3, server.requestCount(), "the page pointed back to is not fetched again");
+    }
+  }
+
+  @Test
+  void aPageNumberCycleIsCaughtToo() {
+    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+      server.json(200, "{\"next\":\"https://x.test/numbered/?page=2\",\"results\":[{\"id\":\"1\"}]}");
+      server.json(200, "{\"next\":\"https://x.test/numbered/?page=1\",\"results\":[{\"id\":\"2\"}]}");
+      List<String> ids = new java.util.ArrayList<>();
+      assertThrows(MergeException.class, () -> client.api.listByNumber("x").autoPage().forEach(t -> ids.add(t.id)));
+      assertEquals(List.of("1", "2"), ids);
+      assertEquals(2, server.requestCount());
+    }
+  }
+
+  @Test
+  void aCycleLongerThanTheExactWindowIsStillCaughtInBoundedMemory() {
+    CycleDetector detector = new CycleDetector();
+    int cycle = CycleDetector.WINDOW * 3 + 7;
+    int steps = 0;
+    String lead = "lead-";
+    for (int i = 0; i < 50; i++, steps++) {
+      assertFalse(detector.repeats(lead + i));
+    }
+    boolean caught = false;
+    for (int i = 0; i < cycle * 4 && !caught; i++, steps++) {
+      caught = detector.repeats("page-" + (i % cycle));
+    }
+    assertTrue(caught, "a cycle of " + cycle + " pages was never noticed");
+    assertTrue(steps <= 50 + 2 * cycle + CycleDetector.WINDOW * 2, "caught only after " + steps + " steps");
   }
 }

@@ -227,20 +227,25 @@ class RetryTest {
   void backoffIsFullJitterUnderAnExponentialCap() {
     RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(350)).build();
     for (int i = 0; i < 200; i++) {
-      assertTrue(policy.backoff(1).toMillis() <= 100);
-      assertTrue(policy.backoff(2).toMillis() <= 200);
-      assertTrue(policy.backoff(3).toMillis() <= 350);
-      assertTrue(policy.backoff(30).toMillis() <= 350);
+      assertTrue(policy.backoff(1, RetryPolicy::uniform).toMillis() <= 100);
+      assertTrue(policy.backoff(2, RetryPolicy::uniform).toMillis() <= 200);
+      assertTrue(policy.backoff(3, RetryPolicy::uniform).toMillis() <= 350);
+      assertTrue(policy.backoff(30, RetryPolicy::uniform).toMillis() <= 350);
     }
-    long distinct = java.util.stream.IntStream.range(0, 200).mapToLong(i -> policy.backoff(3).toMillis()).distinct().count();
+    long distinct = java.util.stream.IntStream.range(0, 200).mapToLong(i -> policy.backoff(3, RetryPolicy::uniform).toMillis()).distinct().count();
     assertTrue(distinct > 20, "backoff is not randomised: " + distinct + " distinct values");
   }
 
   @Test
   void retryAfterParsesSecondsDatesAndRejectsGarbage() {
-    assertEquals(Duration.ofSeconds(7), RetryInterceptor.retryAfter(" 7 "));
-    assertEquals(Duration.ZERO, RetryInterceptor.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
-    assertEquals(null, RetryInterceptor.retryAfter("soon"));
-    assertEquals(null, RetryInterceptor.retryAfter("-3"));
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    assertEquals(Duration.ofSeconds(7), RetryDecision.retryAfter(" 7 ", now));
+    assertEquals(Duration.ZERO, RetryDecision.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now));
+    assertEquals(Duration.ofSeconds(90), RetryDecision.retryAfter("Thu, 01 Jan 2026 00:01:30 GMT", now));
+    assertEquals(null, RetryDecision.retryAfter("soon", now));
+    assertEquals(null, RetryDecision.retryAfter("-3", now));
+    assertEquals(null, RetryDecision.retryAfter("1.5", now));
+    assertEquals(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L),
+        RetryDecision.retryAfter("99999999999999999999999999", now), "a huge value is clamped, never an overflow");
   }
 }

@@ -47,6 +47,14 @@ interface TestApi {
   @PUT("uploads/{token}")
   MergeCall<Void> upload(@Path(value = "token", encoded = true) String token, @Body Upload body);
 
+  /** An upload to a one-shot reservation, marked as the generator marks it. */
+  @Unrepeatable
+  @PUT("reservations/{token}")
+  MergeCall<Thing> uploadOnce(@Path(value = "token", encoded = true) String token, @Body Upload body);
+
+  @retrofit2.http.DELETE("things/{id}")
+  MergeCall<java.util.Optional<Thing>> remove(@Path(value = "id", encoded = true) String id);
+
   @GET("since")
   MergeCall<List<Thing>> since(@Query("modified_after") OffsetDateTime after, @Query(value = "expand", encoded = true) CommaSeparated expand);
 
@@ -64,6 +72,8 @@ interface TestApi {
     Expandable<Thing> owner;
     @SerializedName("remote_data")
     Map<String, Object> remoteData;
+    @SerializedName("size")
+    Long size;
     private transient JsonObject unknownFields;
 
     JsonObject unknownFields() {
@@ -79,7 +89,7 @@ interface TestApi {
 
   @com.google.gson.annotations.JsonAdapter(Status.Adapter.class)
   enum Status {
-    ACTIVE("ACTIVE"), ARCHIVED("ARCHIVED"), UNKNOWN_DEFAULT_OPEN_API("unknown_default_open_api");
+    ACTIVE("ACTIVE"), ARCHIVED("ARCHIVED"), UNKNOWN(null);
 
     final String value;
 
@@ -89,24 +99,28 @@ interface TestApi {
 
     static Status fromValue(String value) {
       for (Status s : values()) {
-        if (s.value.equals(value)) {
+        if (s.value != null && s.value.equals(value)) {
           return s;
         }
       }
-      return UNKNOWN_DEFAULT_OPEN_API;
+      return UNKNOWN;
     }
 
     static final class Adapter extends com.google.gson.TypeAdapter<Status> {
       @Override
       public void write(com.google.gson.stream.JsonWriter out, Status value) throws java.io.IOException {
-        out.value(value.value);
+        if (value.value == null) {
+          out.nullValue();
+        } else {
+          out.value(value.value);
+        }
       }
 
       @Override
       public Status read(com.google.gson.stream.JsonReader in) throws java.io.IOException {
         String value = in.nextString();
         Status parsed = fromValue(value);
-        if (parsed == UNKNOWN_DEFAULT_OPEN_API) {
+        if (parsed == UNKNOWN) {
           UnknownFields.recordUnknownValue(in, value);
         }
         return parsed;

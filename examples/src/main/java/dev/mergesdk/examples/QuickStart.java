@@ -197,9 +197,9 @@ public final class QuickStart {
         return OK;
       }
 
-      McpSession mcp = client.mcp(packs.get(0).getId(), userId);
+      McpSession mcp = client.mcpSession(packs.get(0).getId(), userId);
       console.step("Tools of '" + packs.get(0).getName() + "' over MCP");
-      List<McpTool> tools = mcp.listTools();
+      List<McpTool> tools = mcp.listTools().collect(Collectors.toList());
       console.table(List.of("tool", "description"), tools.stream()
           .map(t -> List.of(t.getName(), String.valueOf(t.getDescription()))).collect(Collectors.toList()));
 

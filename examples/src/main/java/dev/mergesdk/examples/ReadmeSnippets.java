@@ -7,6 +7,8 @@ import dev.mergesdk.filestorage.FileStorageClient;
 import dev.mergesdk.filestorage.FilesApi;   // named, not agenthandler.*: both APIs have a FilesApi
 import dev.mergesdk.filestorage.model.File;
 // end
+import dev.mergesdk.agenthandler.AgentHandlerWebhookEvent;
+import dev.mergesdk.agenthandler.AgentHandlerWebhooks;
 import dev.mergesdk.agenthandler.ToolCallResult;
 import dev.mergesdk.agenthandler.model.AccessKey;
 import dev.mergesdk.agenthandler.model.FileReservation;
@@ -26,6 +28,10 @@ import dev.mergesdk.core.RequestOptions;
 import dev.mergesdk.core.RetryPolicy;
 import dev.mergesdk.core.ServerException;
 import dev.mergesdk.core.Upload;
+import dev.mergesdk.core.WebhookPayloadException;
+import dev.mergesdk.core.WebhookSignatureException;
+import dev.mergesdk.filestorage.FileStorageWebhookEvent;
+import dev.mergesdk.filestorage.FileStorageWebhooks;
 import dev.mergesdk.filestorage.FoldersApi;
 import dev.mergesdk.filestorage.model.FileExpand;
 import dev.mergesdk.filestorage.model.FileRequest;
@@ -36,6 +42,8 @@ import dev.mergesdk.filestorage.model.FileStorageFolderResponse;
 import dev.mergesdk.filestorage.model.Folder;
 import dev.mergesdk.filestorage.model.FolderRequest;
 import dev.mergesdk.filestorage.model.PaginatedFileList;
+import dev.mergesdk.testkit.WebhookDelivery;
+import dev.mergesdk.testkit.Webhooks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -180,7 +188,7 @@ final class ReadmeSnippets {
 
   static void mcp(AgentHandlerClient client, String toolPackId, String userId) {
     // snippet: mcp
-    ToolCallResult result = client.mcp(toolPackId, userId)
+    ToolCallResult result = client.mcpSession(toolPackId, userId)
         .callTool("linear__create_issue", Map.of("title", "Printer on fire"));
     if (result.requiresAuthentication()) {
       System.out.println("ask the user to connect: " + result.authenticationUrl().orElseThrow());
@@ -236,6 +244,40 @@ final class ReadmeSnippets {
     System.out.println("send Ada this link to connect Linear: " + link.getMagicLinkUrl());
     // end
     return link.getMagicLinkUrl();
+  }
+
+  // snippet: webhooks
+  static int onFileStorageWebhook(String signatureKey, Map<String, String> headers, byte[] rawBody) {
+    try {
+      FileStorageWebhookEvent event = FileStorageWebhooks.verifyAndParse(signatureKey, rawBody,
+          headers.get(FileStorageWebhooks.SIGNATURE_HEADER));      // the body exactly as received
+      event.data(File.class).ifPresent(file -> System.out.println(event.event() + ": " + file.getName()));
+      return 200;
+    } catch (WebhookSignatureException e) {
+      return 401;                                                  // not signed with your key: ignore it
+    } catch (WebhookPayloadException e) {
+      return 400;
+    }
+  }
+
+  static void onAgentHandlerWebhook(String signatureKey, String signature, byte[] rawBody) {
+    AgentHandlerWebhookEvent event = AgentHandlerWebhooks.verifyAndParse(signatureKey, rawBody, signature);
+    if (event.event().filter("registered_user.created"::equals).isPresent()) {
+      RegisteredUser user = event.dataAs(RegisteredUser.class).orElseThrow();
+      System.out.println("new user " + user.getOriginUserName());
+    }
+  }
+  // end
+
+  static List<Integer> webhookTests(String signatureKey) throws Exception {
+    // snippet: webhook-tests
+    WebhookDelivery delivery = Webhooks.fileStorage(signatureKey,
+        Webhooks.fileStorageEnvelope("File.changed", "{\"name\": \"Q1 roadmap.pdf\"}"));
+    int accepted = delivery.deliverTo((headers, body) -> onFileStorageWebhook(signatureKey, headers, body)); // 200
+    int forged = delivery.withBody("{\"forged\": true}")
+        .deliverTo((headers, body) -> onFileStorageWebhook(signatureKey, headers, body));                    // 401
+    // end
+    return List.of(accepted, forged);
   }
 
   static List<AccessKey> accessKeys(AgentHandlerClient client) {

@@ -1,12 +1,9 @@
 package dev.mergesdk.filestorage;
 
-import dev.mergesdk.core.ApiDescriptor;
 import dev.mergesdk.core.ClientRuntime;
 import dev.mergesdk.core.MergeClientBuilder;
-import dev.mergesdk.core.Region;
-import java.io.Closeable;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point to Merge File Storage. Build one per API key and share it: it is thread-safe, holds the
@@ -23,26 +20,13 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Every operation group ({@code files()}, {@code folders()}, {@code drives()}, ...) is generated from
- * {@code spec/filestorage.yaml}.
+ * <p>Every operation group ({@code files()}, {@code folders()}, {@code drives()}, ...), the regions and
+ * {@code baseUrl()}, {@code close()} and {@code toString()} are generated from {@code spec/filestorage.yaml}.
  */
-public final class FileStorageClient extends ApiClient implements Closeable {
-  /** The API's base URL in each region it is served in. */
-  static final ApiDescriptor API;
-
-  static {
-    Map<Region, String> urls = new LinkedHashMap<>();
-    urls.put(Region.US, "https://api.merge.dev/api/filestorage/v1/");
-    urls.put(Region.EU, "https://api-eu.merge.dev/api/filestorage/v1/");
-    urls.put(Region.APAC, "https://api-ap.merge.dev/api/filestorage/v1/");
-    API = ApiDescriptor.of("Merge File Storage", urls);
-  }
-
-  private final ClientRuntime runtime;
-
+@NullMarked
+public final class FileStorageClient extends ApiClient {
   private FileStorageClient(ClientRuntime runtime) {
-    super(runtime.retrofit());
-    this.runtime = runtime;
+    super(runtime);
   }
 
   /** @return a builder; {@code apiKey} is required */
@@ -50,25 +34,9 @@ public final class FileStorageClient extends ApiClient implements Closeable {
     return new Builder();
   }
 
-  /** @return the base URL requests go to */
-  public String baseUrl() {
-    return runtime.baseUrl();
-  }
-
-  /** Releases the connection pool and threads (unless the caller supplied the OkHttp client). */
-  @Override
-  public void close() {
-    runtime.close();
-  }
-
-  @Override
-  public String toString() {
-    return runtime.toString();
-  }
-
   /** Builds a {@link FileStorageClient}. */
   public static final class Builder extends MergeClientBuilder<Builder> {
-    private String accountToken;
+    private @Nullable String accountToken;
 
     private Builder() {
     }

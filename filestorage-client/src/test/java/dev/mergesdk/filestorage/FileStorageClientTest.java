@@ -36,7 +36,7 @@ class FileStorageClientTest {
 
   @Test
   void buildingWithoutAnApiKeyFailsWithAClearMessage() {
-    assertEquals("apiKey is required: set it with Merge File Storage client builder's apiKey(...)",
+    assertEquals("apiKey is required: set it with Merge File Storage API client builder's apiKey(...)",
         assertThrows(IllegalStateException.class, () -> FileStorageClient.builder().build()).getMessage());
   }
 }

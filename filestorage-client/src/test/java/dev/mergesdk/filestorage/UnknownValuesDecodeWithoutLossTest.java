@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A newer server may send enum values and members this SDK version does not know. They decode without error, the
- * enum reads as UNKNOWN_DEFAULT_OPEN_API, and the raw JSON is kept in unknownFields() of the enclosing model.
+ * enum reads as UNKNOWN, and the raw JSON is kept in unknownFields() of the enclosing model.
  */
 class UnknownValuesDecodeWithoutLossTest {
   @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
@@ -43,8 +43,8 @@ class UnknownValuesDecodeWithoutLossTest {
 
     // A nullable enum (the permission's type) with an unknown value, and an unknown value inside an enum list.
     Permission permission = file.getPermissions().get(0).expanded().orElseThrow();
-    assertEquals(PermissionType.UNKNOWN_DEFAULT_OPEN_API, permission.getType());
-    assertEquals(List.of(PermissionRole.READ, PermissionRole.UNKNOWN_DEFAULT_OPEN_API), permission.getRoles());
+    assertEquals(PermissionType.UNKNOWN, permission.getType());
+    assertEquals(List.of(PermissionRole.READ, PermissionRole.UNKNOWN), permission.getRoles());
     JsonObject permissionExtras = permission.unknownFields();
     assertEquals("DOMAIN", permissionExtras.get("type").getAsString());
     assertEquals("COMMENTER", permissionExtras.get("roles").getAsString());
@@ -59,9 +59,9 @@ class UnknownValuesDecodeWithoutLossTest {
     assertAccountToken(server.expectRequest("GET", "/sync-status"));
 
     SyncStatus status = page.getResults().get(0);
-    assertEquals(SyncState.UNKNOWN_DEFAULT_OPEN_API, status.getStatus());
+    assertEquals(SyncState.UNKNOWN, status.getStatus());
     assertEquals(SyncState.DONE, status.getLastSyncResult());
-    assertEquals(SelectiveSyncConfigurationsUsage.UNKNOWN_DEFAULT_OPEN_API, status.getSelectiveSyncConfigurationsUsage());
+    assertEquals(SelectiveSyncConfigurationsUsage.UNKNOWN, status.getSelectiveSyncConfigurationsUsage());
     JsonObject extras = status.unknownFields();
     assertEquals("QUEUED", extras.get("status").getAsString());
     assertEquals("IN_EVERY_SYNC", extras.get("selective_sync_configurations_usage").getAsString());

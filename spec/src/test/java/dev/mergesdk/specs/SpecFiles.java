@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Finds the specs of this module: every {@code spec/*.yaml}, named by its file name without extension. */
+/**
+ * Finds the specs of this module: every {@code spec/*.yaml}, named by its file name without extension. Hidden files
+ * (the Spectral ruleset {@code .spectral.yaml}) are configuration, not specs.
+ */
 final class SpecFiles {
   private SpecFiles() {
   }
@@ -32,7 +35,7 @@ final class SpecFiles {
   static List<String> names() {
     try (Stream<Path> files = Files.list(dir())) {
       List<String> names = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml"))
+          .filter(n -> n.endsWith(".yaml") && !n.startsWith("."))
           .map(n -> n.substring(0, n.length() - ".yaml".length()))
           .sorted()
           .collect(Collectors.toList());

@@ -9,10 +9,8 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
@@ -21,7 +19,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The house rules for a spec, as a list of problems (empty when the spec is fine). Each problem names where it is:
- * {@code GET /files: no 4xx response}.
+ * The house rules Spectral cannot check, as a list of problems (empty when the spec is fine). Each problem names
+ * where it is: {@code GET /files response 200 example does not match its schema: ...}. The other rules are in
+ * {@code spec/.spectral.yaml}, run by {@code .ci/spectral-check}. Left here:
+ *
+ * <ul>
+ *   <li>swagger-parser, which the generator and the testkit read the spec with, accepts it without a message;</li>
+ *   <li>every example passes the Atlassian validator, the engine of the testkit's contract checks, which serves
+ *       these examples. It reads OpenAPI 3.0 differently from Spectral in places (it adds null to the enum of a
+ *       nullable schema), so both must accept each example;</li>
+ *   <li>every schema is reachable from {@code paths}: Spectral's oas3-unused-component only asks whether anything
+ *       refers to a component, so unused schemas that refer to each other pass it.</li>
+ * </ul>
  */
 final class SpecLinter {
   private static final String SCHEMAS = "#/components/schemas/";
@@ -58,19 +65,10 @@ final class SpecLinter {
     if (api == null) {
       return;
     }
-    if (api.getOpenapi() == null || !api.getOpenapi().startsWith("3.0.")) {
-      problems.add("openapi: expected 3.0.x, found " + api.getOpenapi());
-    }
-    if (api.getServers() == null || api.getServers().isEmpty()) {
-      problems.add("servers: none (the first server's URL is the API's base URL)");
-    }
     schemaValidator = new SchemaValidator(api, new MessageResolver());
-    Map<String, String> ids = new HashMap<>();
-    if (api.getPaths() == null || api.getPaths().isEmpty()) {
-      problems.add("paths: none");
-    } else {
+    if (api.getPaths() != null) {
       api.getPaths().forEach((path, item) -> item.readOperationsMap()
-          .forEach((method, op) -> lintOperation(method + " " + path, op, ids)));
+          .forEach((method, op) -> lintOperation(method + " " + path, op)));
     }
     if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
       api.getComponents().getSchemas().forEach((name, schema) -> {
@@ -82,21 +80,7 @@ final class SpecLinter {
     unusedSchemas(yaml);
   }
 
-  private void lintOperation(String where, Operation op, Map<String, String> ids) {
-    String id = op.getOperationId();
-    if (id == null || id.isBlank()) {
-      problems.add(where + ": no operationId");
-    } else if (ids.containsKey(id)) {
-      problems.add(where + ": operationId " + id + " is also used by " + ids.get(id));
-    } else {
-      ids.put(id, where);
-    }
-    if (op.getTags() == null || op.getTags().isEmpty()) {
-      problems.add(where + ": no tag");
-    }
-    if (blank(op.getSummary()) && blank(op.getDescription())) {
-      problems.add(where + ": neither summary nor description");
-    }
+  private void lintOperation(String where, Operation op) {
     if (op.getParameters() != null) {
       for (Parameter p : op.getParameters()) {
         Parameter param = resolve(p);
@@ -114,44 +98,29 @@ final class SpecLinter {
     if (op.getRequestBody() != null) {
       RequestBody body = resolve(op.getRequestBody());
       if (body != null) {
-        jsonExamples(where + " request body", body.getContent(), false);
+        jsonExamples(where + " request body", body.getContent());
       }
     }
-    if (op.getResponses() == null || op.getResponses().isEmpty()) {
-      problems.add(where + ": no responses");
-      return;
+    if (op.getResponses() != null) {
+      op.getResponses().forEach((code, r) -> {
+        ApiResponse response = resolve(r);
+        if (response == null) {
+          problems.add(where + " response " + code + ": " + r.get$ref() + " not found");
+        } else {
+          jsonExamples(where + " response " + code, response.getContent());
+        }
+      });
     }
-    Set<String> codes = op.getResponses().keySet();
-    if (codes.stream().noneMatch(c -> c.startsWith("4"))) {
-      problems.add(where + ": no 4xx error response");
-    }
-    if (codes.stream().noneMatch(c -> c.startsWith("5") || c.equals("default"))) {
-      problems.add(where + ": no 5XX or default error response");
-    }
-    op.getResponses().forEach((code, r) -> {
-      ApiResponse response = resolve(r);
-      if (response == null) {
-        problems.add(where + " response " + code + ": " + r.get$ref() + " not found");
-      } else {
-        jsonExamples(where + " response " + code, response.getContent(), true);
-      }
-    });
   }
 
-  /** Every JSON body needs an example (on the media type, or on its schema); each must match the schema. */
-  private void jsonExamples(String where, Content content, boolean required) {
+  /** Every example of a JSON body must match its schema. */
+  private void jsonExamples(String where, Content content) {
     if (content == null) {
       return;
     }
     content.forEach((type, media) -> {
       if (!isJson(type) || media.getSchema() == null) {
         return;
-      }
-      boolean hasExample = media.getExample() != null
-          || (media.getExamples() != null && !media.getExamples().isEmpty())
-          || resolveSchema(media.getSchema()).getExample() != null;
-      if (required && !hasExample) {
-        problems.add(where + " (" + type + "): no example");
       }
       if (media.getExample() != null) {
         validateExample(where + " example", media.getExample(), media.getSchema());
@@ -184,7 +153,7 @@ final class SpecLinter {
     }
   }
 
-  /** A schema is unused when nothing reachable from {@code paths} refers to it. */
+  /** A schema is unused when nothing reachable from {@code paths} or {@code x-webhooks} refers to it. */
   private void unusedSchemas(String yaml) {
     JsonNode root;
     try {
@@ -196,6 +165,8 @@ final class SpecLinter {
     Set<String> reached = new LinkedHashSet<>();
     Deque<JsonNode> todo = new ArrayDeque<>();
     todo.add(root.path("paths"));
+    // The webhooks the API sends (OpenAPI 3.0 has no webhooks section) describe their bodies with schemas too.
+    todo.add(root.path("x-webhooks"));
     while (!todo.isEmpty()) {
       for (String ref : refs(todo.pop(), new ArrayList<>())) {
         if (ref.startsWith("#/components/") && reached.add(ref)) {
@@ -212,7 +183,8 @@ final class SpecLinter {
         unused.add(name);
       }
     });
-    unused.forEach(name -> problems.add("components.schemas." + name + ": unused (nothing under paths refers to it)"));
+    unused.forEach(name -> problems.add("components.schemas." + name
+        + ": unused (nothing under paths or x-webhooks refers to it)"));
   }
 
   private static List<String> refs(JsonNode node, List<String> into) {
@@ -244,14 +216,6 @@ final class SpecLinter {
     return r.get$ref() == null ? r : component(api.getComponents().getResponses(), r.get$ref());
   }
 
-  private Schema<?> resolveSchema(Schema<?> s) {
-    Schema<?> current = s;
-    for (int i = 0; i < 10 && current != null && current.get$ref() != null; i++) {
-      current = component(api.getComponents().getSchemas(), current.get$ref());
-    }
-    return current == null ? s : current;
-  }
-
   private static <T> T component(Map<String, T> components, String ref) {
     if (components == null) {
       return null;
@@ -262,9 +226,5 @@ final class SpecLinter {
   private static boolean isJson(String mediaType) {
     String type = mediaType.toLowerCase(java.util.Locale.ROOT);
     return type.startsWith("application/json") || type.contains("+json");
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -83,7 +83,7 @@ class AgentHandlerMockTest {
   @Test
   void aNewMcpSessionWorksUnstubbedFromItsFirstRequest() {
     try (AgentHandlerClient client = client()) {
-      McpSession session = client.mcp(FileStorageMockTest.id(1), FileStorageMockTest.id(2));
+      McpSession session = client.mcpSession(FileStorageMockTest.id(1), FileStorageMockTest.id(2));
 
       ToolCallResult result = session.callTool("linear__create_issue", Map.of("title", "Printer on fire"));
       assertEquals(ToolCallResult.Status.SUCCESS, result.status(), result.toString());
@@ -95,7 +95,7 @@ class AgentHandlerMockTest {
       List<String> exampleTools = new ArrayList<>();
       JsonParser.parseString(example).getAsJsonObject().getAsJsonObject("result").getAsJsonArray("tools")
           .forEach(t -> exampleTools.add(t.getAsJsonObject().get("name").getAsString()));
-      assertEquals(exampleTools, session.listTools().stream().map(McpTool::getName).collect(Collectors.toList()));
+      assertEquals(exampleTools, session.listTools().map(McpTool::getName).collect(Collectors.toList()));
     }
     assertEquals(3, ah.requests("mcp_call").size());
   }

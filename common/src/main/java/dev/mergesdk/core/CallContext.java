@@ -1,0 +1,66 @@
+package dev.mergesdk.core;
+
+import java.util.List;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What the SDK's interceptors need to know about the one execution they serve, carried as a request tag: the kind
+ * of operation, its retry policy and deadline, the secrets to scrub and the log. Created per execution by
+ * {@link RealMergeCall}; the few mutable fields are written and read on the call's own thread.
+ */
+final class CallContext {
+  final boolean download;
+  final boolean operationRepeatable;
+  final RetryPolicy policy;
+  final SecretScrubber scrubber;
+  final CallLog log;
+  final Timing timing;
+  /** {@link Timing#nanoTime()} by which the call must be done: its timeout or retry budget, whichever is first. */
+  final long deadlineNanos;
+  /** Why the last redirect was answered instead of followed; null when none was refused. */
+  String redirectRefusal;
+  /** The {@code Retry-After} values {@link FollowUpGuard} hid from OkHttp on the latest response. */
+  private List<String> hiddenRetryAfter;
+
+  CallContext(boolean download, boolean operationRepeatable, RetryPolicy policy, SecretScrubber scrubber, CallLog log,
+      Timing timing, long deadlineNanos) {
+    this.download = download;
+    this.operationRepeatable = operationRepeatable;
+    this.policy = policy;
+    this.scrubber = scrubber;
+    this.log = log;
+    this.timing = timing;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  static CallContext of(Request request) {
+    return request.tag(CallContext.class);
+  }
+
+  long nanosLeft() {
+    return deadlineNanos - timing.nanoTime();
+  }
+
+  void hideRetryAfter(List<String> values) {
+    hiddenRetryAfter = values;
+  }
+
+  /** Puts back the {@code Retry-After} headers hidden from OkHttp on this response, for the SDK and the caller. */
+  Response restoreRetryAfter(Response response) {
+    List<String> values = hiddenRetryAfter;
+    hiddenRetryAfter = null;
+    if (values == null) {
+      return response;
+    }
+    Response.Builder builder = response.newBuilder().removeHeader("Retry-After");
+    for (String value : values) {
+      builder.addHeader("Retry-After", value);
+    }
+    return builder.build();
+  }
+
+  void forgetRetryAfter() {
+    hiddenRetryAfter = null;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.mergesdk.core;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Removes the secrets of one call (the API key, account tokens, values of secret-named headers and query
+ * parameters) from text the server controls before it reaches a message, a {@code toString()} or a log line, and
+ * neutralises control characters there, so a gateway that echoes the request or sends terminal escapes cannot
+ * leak or forge anything. Each secret is also found in its URL-encoded and JSON-escaped forms. Immutable.
+ */
+final class SecretScrubber {
+  static final SecretScrubber NONE = new SecretScrubber(List.of());
+  /**
+   * Shorter values are not looked for: real keys and tokens are far longer, and replacing a two-letter "secret"
+   * everywhere would garble every message.
+   */
+  static final int MIN_SECRET_LENGTH = 6;
+  private static final char REPLACEMENT = '\uFFFD';
+
+  /** Every form of every secret, longest first, so a secret containing another is replaced whole. */
+  private final List<String> forms;
+
+  private SecretScrubber(List<String> forms) {
+    this.forms = forms;
+  }
+
+  static SecretScrubber of(Collection<String> secrets) {
+    return NONE.with(secrets);
+  }
+
+  /** @return a scrubber that also removes {@code secrets}; this one when there is nothing new */
+  SecretScrubber with(Collection<String> secrets) {
+    if (secrets.isEmpty()) {
+      return this;
+    }
+    Set<String> all = new LinkedHashSet<>(forms);
+    for (String secret : secrets) {
+      if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+        continue;
+      }
+      all.add(secret);
+      all.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+      all.add(secret.replace("/", "\\/"));
+    }
+    if (all.size() == forms.size()) {
+      return this;
+    }
+    List<String> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    return new SecretScrubber(List.copyOf(sorted));
+  }
+
+  /**
+   * @param text untrusted text, possibly null
+   * @return the text with every secret replaced by {@code ***} and control characters by U+FFFD; "" for null
+   */
+  String scrub(String text) {
+    if (text == null) {
+      return "";
+    }
+    String result = text;
+    for (String form : forms) {
+      if (result.contains(form)) {
+        result = result.replace(form, Redaction.MASK);
+      }
+    }
+    return neutraliseControls(result);
+  }
+
+  /**
+   * Line breaks and tabs become spaces; other C0 and C1 controls, DEL and the bidirectional overrides (which can
+   * make a log line read differently from what it holds) become U+FFFD.
+   */
+  static String neutraliseControls(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char replacement;
+      if (c == '\n' || c == '\r' || c == '\t') {
+        replacement = ' ';
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+        replacement = REPLACEMENT;
+      } else {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      out.append(replacement);
+    }
+    return out == null ? text : out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "SecretScrubber{" + forms.size() + " forms}";
+  }
+}
