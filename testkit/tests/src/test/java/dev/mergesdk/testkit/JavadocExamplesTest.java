@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mergesdk.core.RetryPolicy;
+import dev.mergesdk.core.WebhookSignatureException;
 import dev.mergesdk.filestorage.FileStorageClient;
+import dev.mergesdk.filestorage.FileStorageWebhooks;
 import dev.mergesdk.filestorage.model.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,6 +89,40 @@ class JavadocExamplesTest {
     }
   }
 
+  private static final String SIGNATURE_KEY = "test-signature-key";
+
+  /** A user's webhook endpoint, as the webhook examples call it. */
+  private static final class Endpoint {
+    int handle(Map<String, String> headers, byte[] body) {
+      try {
+        FileStorageWebhooks.verifyAndParse(SIGNATURE_KEY, body, headers.get(FileStorageWebhooks.SIGNATURE_HEADER));
+        return 200;
+      } catch (WebhookSignatureException e) {
+        return 401;
+      }
+    }
+  }
+
+  private final Endpoint myEndpoint = new Endpoint();
+
+  @Test
+  void webhookDeliveriesToAnEndpoint() throws Exception {
+    // Webhooks' class Javadoc:
+    String body = Webhooks.fileStorageEnvelope("File.changed", "{\"name\":\"Q1.pdf\"}");
+    WebhookDelivery delivery = Webhooks.fileStorage(SIGNATURE_KEY, body);
+    assertEquals(200, delivery.deliverTo(myEndpoint::handle));
+  }
+
+  @Test
+  void aForgedWebhookDeliveryIsRefused() throws Exception {
+    String fileJson = "{\"name\":\"Q1.pdf\"}";
+    // WebhookDelivery's class Javadoc:
+    WebhookDelivery delivery = Webhooks.fileStorage(SIGNATURE_KEY,
+        Webhooks.fileStorageEnvelope("File.changed", fileJson));
+    assertEquals(200, delivery.deliverTo(myEndpoint::handle));
+    assertEquals(401, delivery.withBody("{\"forged\":true}").deliverTo(myEndpoint::handle));
+  }
+
   @Test
   void everyJavadocExampleOfTheTestkitIsRunHere() throws IOException {
     String here = normalized(Files.readString(THIS_TEST));
@@ -103,7 +140,8 @@ class JavadocExamplesTest {
         }
       }
     }
-    assertTrue(examples.size() >= 4, "MergeMock's, ContractDispatcher's, ExampleJson's and Stub's: " + examples);
+    assertTrue(examples.size() >= 6, "MergeMock's, ContractDispatcher's, ExampleJson's, Stub's, Webhooks' and"
+        + " WebhookDelivery's: " + examples);
     assertEquals(List.of(), missing, "Javadoc examples not run by this test");
   }
 
