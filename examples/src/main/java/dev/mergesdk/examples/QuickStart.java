@@ -13,6 +13,7 @@ import dev.mergesdk.agenthandler.model.ToolPackConnector;
 import dev.mergesdk.agenthandler.model.UserType;
 import dev.mergesdk.core.ApiException;
 import dev.mergesdk.core.MergeException;
+import dev.mergesdk.core.Region;
 import dev.mergesdk.filestorage.FileStorageClient;
 import dev.mergesdk.filestorage.FilesApi;
 import dev.mergesdk.filestorage.model.Drive;
@@ -36,9 +37,14 @@ import java.util.stream.Collectors;
  *
  * <p>Environment: {@code MERGE_API_KEY} (File Storage key; also used for Agent Handler unless
  * {@code MERGE_AH_API_KEY} is set), {@code MERGE_ACCOUNT_TOKEN} (a File Storage linked account),
- * {@code MERGE_REGION} (US, EU or APAC).
+ * {@code MERGE_REGION} (US, EU or APAC). Exit status: 0 when every step worked, 1 when a call failed, 2 for a bad
+ * setting or argument, reported before anything is sent.
  */
 public final class QuickStart {
+  static final int OK = 0;
+  static final int CALL_FAILED = 1;
+  static final int BAD_SETTING = 2;
+
   private final Console console;
   private final boolean offline;
   private final boolean writes;
@@ -50,18 +56,33 @@ public final class QuickStart {
   }
 
   /**
-   * Runs the walk-through.
+   * Runs the walk-through and exits with its status.
    *
    * @param args {@code --write} allows the steps that create things when running against the real APIs
    */
   public static void main(String[] args) {
-    String apiKey = System.getenv("MERGE_API_KEY");
+    System.exit(run(args, System.getenv(), System.out, System.console() != null));
+  }
+
+  /**
+   * @param args the command line
+   * @param env the environment variables
+   * @param out where to print
+   * @param interactive whether {@code out} is a terminal (progress is redrawn in place)
+   * @return the exit status
+   */
+  static int run(String[] args, Map<String, String> env, PrintStream out, boolean interactive) {
+    for (String arg : args) {
+      if (!arg.equals("--write")) {
+        out.println("Unknown argument '" + arg + "': the only option is --write.");
+        return BAD_SETTING;
+      }
+    }
+    String apiKey = env.get("MERGE_API_KEY");
     boolean offline = apiKey == null || apiKey.isBlank();
-    boolean writes = offline || List.of(args).contains("--write");
-    QuickStart demo = new QuickStart(System.out, offline, writes, System.console() != null);
-    int status = offline ? demo.runOffline() : demo.runLive(apiKey, System.getenv("MERGE_AH_API_KEY"),
-        System.getenv("MERGE_ACCOUNT_TOKEN"));
-    System.exit(status);
+    QuickStart demo = new QuickStart(out, offline, offline || List.of(args).contains("--write"), interactive);
+    return offline ? demo.runOffline()
+        : demo.runLive(apiKey, env.get("MERGE_AH_API_KEY"), env.get("MERGE_ACCOUNT_TOKEN"), env.get("MERGE_REGION"));
   }
 
   int runOffline() {
@@ -83,25 +104,63 @@ public final class QuickStart {
     }
   }
 
-  int runLive(String apiKey, String agentHandlerKey, String accountToken) {
+  int runLive(String apiKey, String agentHandlerKey, String accountToken, String regionSetting) {
     console.heading("Merge SDK quick start - LIVE " + (writes ? "(writes allowed)" : "(read-only)"));
-    int status = 0;
-    try (AgentHandlerClient agentHandler = AgentHandlerClient.builder()
-        .apiKey(agentHandlerKey == null || agentHandlerKey.isBlank() ? apiKey : agentHandlerKey)
-        .userAgentSuffix("merge-sdk-quickstart").build()) {
-      status |= agentHandler(agentHandler);
-    } catch (IllegalArgumentException unservedRegion) {
-      console.step("Agent Handler skipped: " + unservedRegion.getMessage());
+    // Every setting is checked before the first request: a typo must stop the run, not skip half of it.
+    Region region;
+    try {
+      region = regionSetting == null || regionSetting.isBlank() ? Region.resolve(null) : Region.of(regionSetting);
+    } catch (IllegalArgumentException e) {
+      return badSetting(regionSetting == null || regionSetting.isBlank() ? "-D" + Region.SYSTEM_PROPERTY
+          : "MERGE_REGION", e);
     }
-    if (accountToken == null || accountToken.isBlank()) {
-      console.step("File Storage skipped: set MERGE_ACCOUNT_TOKEN to a linked account's token.");
+    AgentHandlerClient agentHandler = null;
+    FileStorageClient fileStorage = null;
+    try {
+      String ahKey = agentHandlerKey == null || agentHandlerKey.isBlank() ? apiKey : agentHandlerKey;
+      if (region.equals(Region.APAC)) {
+        console.step("Agent Handler skipped: it is served in the US and the EU only, and MERGE_REGION is APAC.");
+      } else {
+        try {
+          agentHandler = AgentHandlerClient.builder().apiKey(ahKey).region(region)
+              .userAgentSuffix("merge-sdk-quickstart").build();
+        } catch (IllegalArgumentException e) {
+          boolean ownKey = agentHandlerKey != null && !agentHandlerKey.isBlank();
+          return badSetting(ownKey ? "MERGE_AH_API_KEY" : "MERGE_API_KEY", e);
+        }
+      }
+      if (accountToken == null || accountToken.isBlank()) {
+        console.step("File Storage skipped: set MERGE_ACCOUNT_TOKEN to a linked account's token.");
+      } else {
+        try {
+          fileStorage = FileStorageClient.builder().apiKey(apiKey).accountToken(accountToken).region(region)
+              .userAgentSuffix("merge-sdk-quickstart").build();
+        } catch (IllegalArgumentException e) {
+          return badSetting("MERGE_API_KEY or MERGE_ACCOUNT_TOKEN", e);
+        }
+      }
+      int status = OK;
+      if (agentHandler != null) {
+        status |= agentHandler(agentHandler);
+      }
+      if (fileStorage != null) {
+        status |= fileStorage(fileStorage);
+      }
       return status;
+    } finally {
+      if (agentHandler != null) {
+        agentHandler.close();
+      }
+      if (fileStorage != null) {
+        fileStorage.close();
+      }
     }
-    try (FileStorageClient fileStorage = FileStorageClient.builder().apiKey(apiKey).accountToken(accountToken)
-        .userAgentSuffix("merge-sdk-quickstart").build()) {
-      status |= fileStorage(fileStorage);
-    }
-    return status;
+  }
+
+  private int badSetting(String setting, IllegalArgumentException e) {
+    console.line("Bad setting " + setting + ": " + e.getMessage());
+    console.line("Nothing was sent. Fix it and run again.");
+    return BAD_SETTING;
   }
 
   private int agentHandler(AgentHandlerClient client) {
@@ -135,7 +194,7 @@ public final class QuickStart {
           .collect(Collectors.toList()));
       if (packs.isEmpty() || userId == null) {
         console.line("No tool pack or registered user to continue with.");
-        return 0;
+        return OK;
       }
 
       McpSession mcp = client.mcpSession(packs.get(0).getId(), userId);
@@ -146,13 +205,13 @@ public final class QuickStart {
 
       if (!writes) {
         console.line("(read-only: not calling tools; pass --write to call slack__post_message)");
-        return 0;
+        return OK;
       }
       console.step("Call slack__post_message");
       show(mcp.callTool("slack__post_message", Map.of("channel", "#support", "text", "Hello from the Java SDK")));
       console.step("Call linear__create_issue before Ada has connected Linear");
       show(mcp.callTool("linear__create_issue", Map.of("title", "Printer on fire")));
-      return 0;
+      return OK;
     } catch (MergeException e) {
       return failed(e);
     }
@@ -216,12 +275,12 @@ public final class QuickStart {
       console.table(List.of("model", "status", "last sync started", "next"), statuses.stream().map(s -> List.of(
           s.getModelName(), String.valueOf(s.getStatus()), String.valueOf(s.getLastSyncStart()),
           String.valueOf(s.getNextSyncStart()))).collect(Collectors.toList()));
-      return 0;
+      return OK;
     } catch (MergeException e) {
       return failed(e);
     } catch (java.io.IOException e) {
       console.line("local file error: " + e.getMessage());
-      return 1;
+      return CALL_FAILED;
     }
   }
 
@@ -231,7 +290,7 @@ public final class QuickStart {
       ApiException api = (ApiException) e;
       console.line("status " + api.statusCode() + ", request id " + api.requestId().orElse("-"));
     }
-    return 1;
+    return CALL_FAILED;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -1,28 +1,46 @@
 package dev.mergesdk.examples;
 
+// snippet: imports
 import dev.mergesdk.agenthandler.AgentHandlerClient;
+import dev.mergesdk.core.Region;
+import dev.mergesdk.filestorage.FileStorageClient;
+import dev.mergesdk.filestorage.FilesApi;   // named, not agenthandler.*: both APIs have a FilesApi
+import dev.mergesdk.filestorage.model.File;
+// end
 import dev.mergesdk.agenthandler.AgentHandlerWebhookEvent;
 import dev.mergesdk.agenthandler.AgentHandlerWebhooks;
 import dev.mergesdk.agenthandler.ToolCallResult;
 import dev.mergesdk.agenthandler.model.AccessKey;
+import dev.mergesdk.agenthandler.model.FileReservation;
+import dev.mergesdk.agenthandler.model.FileReserveRequest;
+import dev.mergesdk.agenthandler.model.LinkToken;
+import dev.mergesdk.agenthandler.model.LinkTokenRequest;
 import dev.mergesdk.agenthandler.model.RegisteredUser;
+import dev.mergesdk.agenthandler.model.RegisteredUserCreate;
+import dev.mergesdk.agenthandler.model.UserType;
+import dev.mergesdk.core.ApiException;
 import dev.mergesdk.core.ApiResponse;
 import dev.mergesdk.core.Download;
+import dev.mergesdk.core.Expandable;
 import dev.mergesdk.core.NotFoundException;
 import dev.mergesdk.core.RateLimitException;
-import dev.mergesdk.core.Region;
 import dev.mergesdk.core.RequestOptions;
 import dev.mergesdk.core.RetryPolicy;
 import dev.mergesdk.core.ServerException;
 import dev.mergesdk.core.Upload;
 import dev.mergesdk.core.WebhookPayloadException;
 import dev.mergesdk.core.WebhookSignatureException;
-import dev.mergesdk.filestorage.FileStorageClient;
 import dev.mergesdk.filestorage.FileStorageWebhookEvent;
 import dev.mergesdk.filestorage.FileStorageWebhooks;
-import dev.mergesdk.filestorage.FilesApi;
-import dev.mergesdk.filestorage.model.File;
+import dev.mergesdk.filestorage.FoldersApi;
 import dev.mergesdk.filestorage.model.FileExpand;
+import dev.mergesdk.filestorage.model.FileRequest;
+import dev.mergesdk.filestorage.model.FileStorageFileEndpointRequest;
+import dev.mergesdk.filestorage.model.FileStorageFileResponse;
+import dev.mergesdk.filestorage.model.FileStorageFolderEndpointRequest;
+import dev.mergesdk.filestorage.model.FileStorageFolderResponse;
+import dev.mergesdk.filestorage.model.Folder;
+import dev.mergesdk.filestorage.model.FolderRequest;
 import dev.mergesdk.filestorage.model.PaginatedFileList;
 import dev.mergesdk.testkit.WebhookDelivery;
 import dev.mergesdk.testkit.Webhooks;
@@ -31,6 +49,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
@@ -64,7 +83,7 @@ final class ReadmeSnippets {
     // snippet: calls
     File file = client.files().retrieve("6c1f0000-0000-4000-8000-000000000001",
         FilesApi.RetrieveParams.builder().expand(FileExpand.FOLDER, FileExpand.PERMISSIONS).build()).execute();
-    String folderId = file.getFolder().id();                  // an id, or the expanded folder's id
+    Optional<String> folderId = Optional.ofNullable(file.getFolder()).map(Expandable::id); // none at a drive's root
     ApiResponse<File> raw = client.files().retrieve(file.getId()).executeRaw();
     System.out.println(raw.statusCode() + " " + raw.requestId().orElse("-"));
     CompletableFuture<File> later = client.files().retrieve(file.getId()).executeAsync();
@@ -81,7 +100,9 @@ final class ReadmeSnippets {
     for (File file : client.files().list(recentPdfs).autoPage()) {   // lazily, page after page
       System.out.println(file.getName());
     }
-    long big = client.files().list(recentPdfs).stream().filter(f -> f.getSize() > 1_000_000).count();
+    long big = client.files().list(recentPdfs).stream()
+        .filter(f -> f.getSize() != null && f.getSize() > 1_000_000)   // a provider may not report a size
+        .count();
     for (PaginatedFileList page : client.files().list(recentPdfs).pages()) {
       System.out.println(page.getResults().size() + " on this page, next cursor " + page.getNext());
     }
@@ -101,10 +122,11 @@ final class ReadmeSnippets {
     // end
   }
 
-  static void uploads(AgentHandlerClient client, String uploadToken, java.io.InputStream stream, long length) {
+  static void uploads(AgentHandlerClient client) {
     // snippet: uploads
-    client.files().upload(uploadToken, Upload.fromPath(Path.of("big.zip"))).execute();             // retryable
-    client.files().upload(uploadToken, Upload.fromStream(stream, length, "application/zip")).execute(); // sent once
+    FileReservation reservation = client.files().reserve(new FileReserveRequest().filename("big.zip")).execute();
+    String uploadToken = reservation.getFileReference();   // also the file_reference argument of a tool
+    client.files().upload(uploadToken, Upload.fromPath(Path.of("big.zip"))).execute();
     // end
   }
 
@@ -118,6 +140,8 @@ final class ReadmeSnippets {
       System.out.println("slow down for " + e.retryAfter().orElse(Duration.ofSeconds(60)));
     } catch (ServerException e) {
       System.out.println(e.statusCode() + ": " + e.error().message().orElse(e.body()));
+    } catch (ApiException e) {                     // any other status: 400, 401, 403, 409, 422
+      System.out.println(e.statusCode() + " " + e.error().code().orElse("") + ": " + e.error().message().orElse(""));
     }
     // end
   }
@@ -136,8 +160,10 @@ final class ReadmeSnippets {
     // end
   }
 
-  static void options(FileStorageClient client, dev.mergesdk.filestorage.model.FileStorageFolderEndpointRequest request) {
+  static void options(FileStorageClient client) {
     // snippet: options
+    FileStorageFolderEndpointRequest request = new FileStorageFolderEndpointRequest()
+        .model(new FolderRequest().name("Invoices 2024"));
     RequestOptions options = RequestOptions.builder()
         .accountToken("another-linked-account")       // this call only
         .idempotencyKey(UUID.randomUUID().toString())  // makes the POST safe to retry
@@ -170,6 +196,54 @@ final class ReadmeSnippets {
       System.out.println(result.text());
     }
     // end
+  }
+
+  static void driveFolders(FileStorageClient client, String driveId) {
+    // snippet: tasks-folders
+    FoldersApi.ListParams inDrive = FoldersApi.ListParams.builder().driveId(driveId).build();
+    for (Folder folder : client.folders().list(inDrive).autoPage()) {
+      System.out.println(folder.getId() + " " + folder.getName());
+    }
+    // end
+  }
+
+  static String folderInFolder(FileStorageClient client, String driveId, String parentFolderId) {
+    // snippet: tasks-create-folder
+    FileStorageFolderResponse created = client.folders().create(new FileStorageFolderEndpointRequest()
+        .model(new FolderRequest()
+            .name("Q3 reports")
+            .parentFolder(Expandable.ofId(parentFolderId))   // a reference is set by id
+            .drive(Expandable.ofId(driveId))))
+        .execute();
+    String folderId = created.getModel().getId();
+    // end
+    return folderId;
+  }
+
+  static String fileInFolder(FileStorageClient client, String folderId) {
+    // snippet: tasks-create-file
+    FileStorageFileResponse created = client.files().create(new FileStorageFileEndpointRequest()
+        .model(new FileRequest()
+            .name("Q3 report.pdf")
+            .fileUrl("https://example.com/exports/q3-report.pdf")   // where the provider fetches the bytes
+            .mimeType("application/pdf")
+            .folder(Expandable.ofId(folderId))))
+        .execute();
+    // end
+    return created.getModel().getId();
+  }
+
+  static String registeredUserAndLinkToken(AgentHandlerClient client) {
+    // snippet: tasks-link-token
+    RegisteredUser user = client.registeredUsers().create(new RegisteredUserCreate()
+        .originUserId("user-4821")                  // your id for the user: creating it again returns the same one
+        .originUserName("Ada Lovelace")
+        .userType(UserType.HUMAN)).execute();
+    LinkToken link = client.registeredUsers().createLinkToken(user.getId(),
+        new LinkTokenRequest().connector("linear")).execute();
+    System.out.println("send Ada this link to connect Linear: " + link.getMagicLinkUrl());
+    // end
+    return link.getMagicLinkUrl();
   }
 
   // snippet: webhooks

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * One of the API specs shipped in {@code merge-sdk-specs}, parsed once per JVM: its operations, its base path and
@@ -28,6 +29,10 @@ public final class ApiSpec {
   public static final String RESOURCE_DIR = "dev/mergesdk/specs/";
 
   private static final Map<String, ApiSpec> CACHE = new ConcurrentHashMap<>();
+
+  static {
+    QuietSlf4j.whenNoProvider(); // before the parser's first log statement
+  }
 
   private final String name;
   private final String yaml;
@@ -149,7 +154,12 @@ public final class ApiSpec {
         return op;
       }
     }
-    throw new IllegalArgumentException("the " + title() + " spec has no operation " + operationId);
+    String group = operationId == null ? "" : operationId.replaceFirst("_.*$", "") + "_";
+    List<String> near = new ArrayList<>();
+    operations.stream().map(SpecOperation::operationId).filter(id -> id.startsWith(group)).forEach(near::add);
+    throw new IllegalArgumentException("the " + title() + " spec has no operation " + operationId + (near.isEmpty()
+        ? "; its operations are " + operations.stream().map(SpecOperation::operationId).collect(Collectors.toList())
+        : "; its " + group + " operations are " + near));
   }
 
   /**

@@ -18,7 +18,9 @@ import mockwebserver3.RecordedRequest;
  * <pre>{@code
  * ContractDispatcher contract = new ContractDispatcher(ApiSpec.fileStorage());
  * server.setDispatcher(contract);
- * ...
+ * server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+ *     .body(contract.spec().operation("drives_list").exampleResponse().body()).build());
+ * client.drives().list().execute();
  * contract.assertNoViolations();
  * }</pre>
  *

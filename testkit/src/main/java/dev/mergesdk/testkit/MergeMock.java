@@ -27,15 +27,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (failing the test, naming the operation and the field, when one breaks it); records requests; injects faults.
  *
  * <pre>{@code
- * @RegisterExtension static MergeMock fs = MergeMock.fileStorage();
+ * @RegisterExtension
+ * static MergeMock fileStorage = MergeMock.fileStorage();
  *
- * @Test void listsFiles() {
- *   FileStorageClient client = FileStorageClient.builder().apiKey("k").accountToken("t").baseUrl(fs.baseUrl()).build();
- *   fs.stub("files_list").respondPages("[{\"id\":\"a\"},{\"id\":\"b\"}]", 2);
- *   ...
- *   assertEquals("t", fs.lastRequest().header("X-Account-Token"));
+ * @Test
+ * void listsTheFilesOfALinkedAccount() {
+ *   ExampleJson file = fileStorage.exampleItem("files_list");
+ *   fileStorage.stub("files_list").respondPages(List.of(
+ *       file.with("id", ExampleJson.uuid(1)), file.with("id", ExampleJson.uuid(2))), 2);
+ *   try (FileStorageClient client = FileStorageClient.builder().apiKey("test-key").accountToken("test-account")
+ *       .baseUrl(fileStorage.baseUrl()).build()) {
+ *     assertEquals(2, client.files().list().stream().count());
+ *   }
+ *   assertEquals("test-account", fileStorage.lastRequest().header("X-Account-Token"));
  * }
  * }</pre>
+ *
+ * <p>Stubbed answers must satisfy the spec like the examples do: start them from the spec's example
+ * ({@link #example}, {@link #exampleItem}, {@link Stub#respondExample(java.util.function.UnaryOperator)}). Unstubbed,
+ * every operation answers as its contract accepts; the MCP endpoint echoes each JSON-RPC request's id with a
+ * result shaped for its method.
  *
  * <p>As a static field the server lives for the test class; as an instance field, for one test. Stubs, faults,
  * recorded requests and violations are reset after every test. Without JUnit: {@link #start()} and
@@ -197,6 +208,25 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   /**
+   * @param operationId an operation whose answer is JSON
+   * @return the spec's example answer, to change into stub data with {@link ExampleJson#with}
+   * @throws IllegalArgumentException when the spec has no such operation or it does not answer JSON
+   */
+  public ExampleJson example(String operationId) {
+    return spec.operation(operationId).exampleJson();
+  }
+
+  /**
+   * @param operationId a paged list operation, such as {@code files_list}
+   * @return the first item of the spec's example page, to change into the items of
+   *     {@link Stub#respondPages(List, int)}
+   * @throws IllegalArgumentException when the spec has no such operation or it is not a paged list
+   */
+  public ExampleJson exampleItem(String operationId) {
+    return spec.operation(operationId).exampleItem();
+  }
+
+  /**
    * Applies a fault to the next request, whatever its operation; several queue up in order.
    *
    * @param fault the failure
@@ -266,7 +296,7 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     Fault fault = faults.poll();
     Stub stub = stubs.get(op.get().operationId());
     Stub.Answer answer = stub != null ? stub.next() : null;
-    MockResponse response = answer != null ? answer.make(request) : exampleResponse(op.get());
+    MockResponse response = answer != null ? answer.make(request) : defaultResponse(op.get(), request);
     boolean checkResponse = answer == null || answer.checked;
     if (fault != null) {
       response = fault.apply(response);
@@ -288,9 +318,14 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
         .body(body.toString()).build();
   }
 
-  static MockResponse exampleResponse(SpecOperation op) {
+  /** What an operation answers unless stubbed: the spec's example; for a JSON-RPC request, its answer. */
+  static MockResponse defaultResponse(SpecOperation op, RecordedRequest request) {
     SpecOperation.ExampleResponse example = op.exampleResponse();
-    MockResponse.Builder b = new MockResponse.Builder().code(example.status()).body(example.body());
+    String body = example.body();
+    if (example.contentType() != null && SpecOperation.isJson(example.contentType()) && request.getBody() != null) {
+      body = McpAnswers.answer(request.getBody().toByteArray(), body).orElse(body);
+    }
+    MockResponse.Builder b = new MockResponse.Builder().code(example.status()).body(body);
     if (example.contentType() != null) {
       b.addHeader("Content-Type", example.contentType());
     }

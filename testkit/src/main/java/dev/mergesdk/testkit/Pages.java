@@ -16,6 +16,10 @@ import okhttp3.HttpUrl;
  * {@code {count, next, previous, results}} (next and previous are page URLs with {@code ?page=}).
  */
 public final class Pages {
+  static {
+    QuietSlf4j.whenNoProvider(); // before swagger-core's JSON mapper is first used
+  }
+
   private final SpecOperation.Paging paging;
   private final List<List<JsonNode>> pages;
   private final int count;

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -204,7 +205,10 @@ public final class SpecOperation {
     return String.valueOf(example);
   }
 
-  /** @return the first 2xx response's example, as the spec declares it */
+  /**
+   * @return the first 2xx response's example as the spec declares it; made from the response's schema when the
+   *     spec declares none, and with a concrete media type where the spec gives a range such as {@code *}{@code /*}
+   */
   public ExampleResponse exampleResponse() {
     Optional<Map.Entry<String, ApiResponse>> success = successResponse();
     if (success.isEmpty()) {
@@ -215,16 +219,78 @@ public final class SpecOperation {
     if (media.isEmpty()) {
       return new ExampleResponse(status, null, "");
     }
-    String type = media.get().getKey();
+    String type = concrete(media.get().getKey());
     Object example = exampleOf(media.get().getValue());
+    if (example == null && isJson(type) && media.get().getValue().getSchema() != null) {
+      example = new SchemaExamples(this::resolveSchema, false).of(media.get().getValue().getSchema());
+    }
     if (example == null) {
       return new ExampleResponse(status, type, isJson(type) ? "{}" : "example");
     }
     if (!isJson(type) && example instanceof String) {
       return new ExampleResponse(status, type, (String) example);
     }
+    return new ExampleResponse(status, type, json(example));
+  }
+
+  /** @return the success answer's example as JSON to change, with its schema to check member names against */
+  ExampleJson exampleJson() {
+    ExampleResponse example = exampleResponse();
+    if (example.contentType() == null || !isJson(example.contentType())) {
+      throw new IllegalArgumentException(operationId() + " answers " + (example.contentType() == null ? "no body"
+          : example.contentType()) + ", not JSON: stub it with respond(status, contentType, body)");
+    }
+    JsonNode node;
     try {
-      return new ExampleResponse(status, type, Json.mapper().writeValueAsString(example));
+      node = Json.mapper().readTree(example.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the example of " + operationId() + " is not JSON", e);
+    }
+    Schema<?> schema = successMedia().map(e -> e.getValue().getSchema()).orElse(null);
+    return new ExampleJson(operationId() + "'s example", node, schema, this::resolveSchema);
+  }
+
+  /** @return the first item of a paged list's example (made from the item schema when the example has none) */
+  ExampleJson exampleItem() {
+    if (paging() == Paging.NONE) {
+      throw new IllegalArgumentException(this + " is not a paged list: use example(\"" + operationId() + "\")");
+    }
+    ExampleJson page = exampleJson();
+    Schema<?> pageSchema = successMedia().map(e -> resolveSchema(e.getValue().getSchema())).orElseThrow();
+    Schema<?> itemSchema = pageSchema.getProperties().get("results").getItems();
+    JsonNode results = page.node().get("results");
+    JsonNode item = results != null && results.isArray() && results.size() > 0 ? results.get(0)
+        : new SchemaExamples(this::resolveSchema, false).of(itemSchema);
+    return new ExampleJson(operationId() + "'s example item", item, itemSchema, this::resolveSchema);
+  }
+
+  /**
+   * @return the JSON request body of the spec's example, or one made from the body's schema when the spec gives
+   *     none; {@code null} when the operation takes no JSON body
+   */
+  String exampleRequestBody() {
+    RequestBody body = operation.getRequestBody();
+    if (body != null && body.get$ref() != null) {
+      body = component(components().getRequestBodies(), body.get$ref());
+    }
+    if (body == null || body.getContent() == null) {
+      return null;
+    }
+    for (Map.Entry<String, MediaType> e : body.getContent().entrySet()) {
+      if (isJson(e.getKey())) {
+        Object example = exampleOf(e.getValue());
+        if (example == null && e.getValue().getSchema() != null) {
+          example = new SchemaExamples(this::resolveSchema, true).of(e.getValue().getSchema());
+        }
+        return example == null ? "{}" : json(example);
+      }
+    }
+    return null;
+  }
+
+  private String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the example of " + operationId() + " as JSON", e);
     }
@@ -275,6 +341,14 @@ public final class SpecOperation {
     } catch (NumberFormatException e) {
       return 200; // "2XX"
     }
+  }
+
+  /** A server answers with one media type; the spec may declare a range such as {@code *}{@code /*}. */
+  private static String concrete(String mediaType) {
+    if (mediaType.equals("*/*")) {
+      return "application/octet-stream";
+    }
+    return mediaType.endsWith("/*") ? mediaType.substring(0, mediaType.length() - 1) + "octet-stream" : mediaType;
   }
 
   static boolean isJson(String mediaType) {

@@ -2,13 +2,17 @@ package dev.mergesdk.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
  * What a {@link MergeMock} answers for one operation. Each {@code respond...}/{@code fault} call adds an answer;
- * calls get them in order and the last one repeats, so {@code stub.fault(Fault.rateLimited(...)).respondExample()}
- * throttles the first call and answers every later one. Stubbed responses are checked against the spec.
+ * calls get them in order and the last one repeats, so
+ * {@code stub.fault(Fault.rateLimited(Duration.ofSeconds(1))).respondExample()} throttles the first call and
+ * answers every later one. Stubbed responses are checked against the spec.
  */
 public final class Stub {
   /** One planned answer. */
@@ -73,7 +77,36 @@ public final class Stub {
 
   /** @return this stub, answering with the spec's example (what an unstubbed operation answers) */
   public Stub respondExample() {
-    return add(new Answer(true, r -> MergeMock.exampleResponse(operation)));
+    return add(new Answer(true, r -> MergeMock.defaultResponse(operation, r)));
+  }
+
+  /**
+   * Answers with the spec's example for the operation, changed: what the test is about is stated, the rest stays
+   * valid.
+   *
+   * <pre>{@code
+   * fileStorage.stub("files_retrieve").respondExample(file -> file.with("name", "Q3 report.pdf").without("size"));
+   * }</pre>
+   *
+   * @param change what to change in the example (see {@link ExampleJson#with})
+   * @return this stub
+   * @throws IllegalArgumentException when the operation does not answer JSON
+   */
+  public Stub respondExample(UnaryOperator<ExampleJson> change) {
+    ExampleJson changed = Objects.requireNonNull(change.apply(operation.exampleJson()), "change returned null");
+    return respondJson(operation.exampleResponse().status(), changed.toJson());
+  }
+
+  /**
+   * Serves items built from the spec's example ({@link MergeMock#exampleItem}) as {@code pageCount} pages, as
+   * {@link #respondPages(String, int)} does.
+   *
+   * @param items the items, in order
+   * @param pageCount how many pages
+   * @return this stub
+   */
+  public Stub respondPages(List<ExampleJson> items, int pageCount) {
+    return respondPages(items.stream().map(ExampleJson::toJson).collect(Collectors.joining(",", "[", "]")), pageCount);
   }
 
   /**
@@ -99,7 +132,7 @@ public final class Stub {
    * @return this stub
    */
   public Stub fault(Fault fault) {
-    return add(new Answer(false, r -> fault.apply(MergeMock.exampleResponse(operation))));
+    return add(new Answer(false, r -> fault.apply(MergeMock.defaultResponse(operation, r))));
   }
 
   private synchronized Stub add(Answer answer) {
@@ -109,7 +142,7 @@ public final class Stub {
 
   synchronized Answer next() {
     if (answers.isEmpty()) {
-      return new Answer(true, r -> MergeMock.exampleResponse(operation));
+      return new Answer(true, r -> MergeMock.defaultResponse(operation, r));
     }
     Answer answer = answers.get(Math.min(served, answers.size() - 1));
     served++;

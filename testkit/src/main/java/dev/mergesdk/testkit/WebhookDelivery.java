@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * endpoint must refuse (a changed body, another signature, none). Immutable.
  *
  * <pre>{@code
- * WebhookDelivery delivery = Webhooks.fileStorage(KEY, Webhooks.fileStorageEnvelope("File.changed", fileJson));
+ * WebhookDelivery delivery = Webhooks.fileStorage(SIGNATURE_KEY,
+ *     Webhooks.fileStorageEnvelope("File.changed", fileJson));
  * assertEquals(200, delivery.deliverTo(myEndpoint::handle));
  * assertEquals(401, delivery.withBody("{\"forged\":true}").deliverTo(myEndpoint::handle));
  * }</pre>

@@ -16,12 +16,16 @@ import javax.crypto.spec.SecretKeySpec;
  * the SDK's verifier, so a test that passes with it checks the verifier too.
  *
  * <pre>{@code
- * String body = Webhooks.fileStorageEnvelope("File.changed", "{\"id\":\"d4c3b2a1-...\",\"name\":\"Q1.pdf\"}");
- * WebhookDelivery delivery = Webhooks.fileStorage(TEST_SIGNATURE_KEY, body);
+ * String body = Webhooks.fileStorageEnvelope("File.changed", "{\"name\":\"Q1.pdf\"}");
+ * WebhookDelivery delivery = Webhooks.fileStorage(SIGNATURE_KEY, body);
  * assertEquals(200, delivery.deliverTo(myEndpoint::handle));
  * }</pre>
  */
 public final class Webhooks {
+  static {
+    QuietSlf4j.whenNoProvider(); // before swagger-core's JSON mapper is first used
+  }
+
   /** The header File Storage signs deliveries in. */
   public static final String FILE_STORAGE_SIGNATURE_HEADER = "X-Merge-Webhook-Signature";
   /** The header Agent Handler signs deliveries in. */

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.JsonParser;
 import dev.mergesdk.agenthandler.AgentHandlerClient;
+import dev.mergesdk.agenthandler.McpSession;
+import dev.mergesdk.agenthandler.ToolCallResult;
 import dev.mergesdk.agenthandler.ToolPacksApi;
+import dev.mergesdk.agenthandler.model.McpMethod;
+import dev.mergesdk.agenthandler.model.McpRequest;
+import dev.mergesdk.agenthandler.model.McpResponse;
+import dev.mergesdk.agenthandler.model.McpTool;
 import dev.mergesdk.agenthandler.model.ToolPack;
 import dev.mergesdk.core.PermissionException;
 import dev.mergesdk.core.RateLimitException;
@@ -14,6 +21,8 @@ import dev.mergesdk.core.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,6 +77,38 @@ class AgentHandlerMockTest {
       RateLimitException limited = assertThrows(RateLimitException.class, () -> client.toolPacks().list().execute());
       assertEquals(Duration.ofSeconds(7), limited.retryAfter().orElse(null));
       assertEquals(3, ah.requests().size());
+    }
+  }
+
+  @Test
+  void aNewMcpSessionWorksUnstubbedFromItsFirstRequest() {
+    try (AgentHandlerClient client = client()) {
+      McpSession session = client.mcpSession(FileStorageMockTest.id(1), FileStorageMockTest.id(2));
+
+      ToolCallResult result = session.callTool("linear__create_issue", Map.of("title", "Printer on fire"));
+      assertEquals(ToolCallResult.Status.SUCCESS, result.status(), result.toString());
+      assertEquals(McpAnswers.TOOL_TEXT, result.text());
+
+      assertEquals("2025-03-26", session.initialize().getProtocolVersion(), "the version the client asked for");
+
+      String example = ah.spec().operation("mcp_call").exampleResponse().body();
+      List<String> exampleTools = new ArrayList<>();
+      JsonParser.parseString(example).getAsJsonObject().getAsJsonObject("result").getAsJsonArray("tools")
+          .forEach(t -> exampleTools.add(t.getAsJsonObject().get("name").getAsString()));
+      assertEquals(exampleTools, session.listTools().map(McpTool::getName).collect(Collectors.toList()));
+    }
+    assertEquals(3, ah.requests("mcp_call").size());
+  }
+
+  @Test
+  void mcpAnswersEchoTheRequestIdWhateverItsType() {
+    try (AgentHandlerClient client = client()) {
+      for (String id : List.of("\"req-7\"", "41")) {
+        McpResponse response = client.mcp().call(FileStorageMockTest.id(1), FileStorageMockTest.id(2), new McpRequest()
+            .jsonrpc("2.0").id(JsonParser.parseString(id)).method(McpMethod.TOOLS_LIST)).execute();
+        assertEquals(JsonParser.parseString(id), response.getId());
+        assertFalse(response.getResult().getTools().isEmpty());
+      }
     }
   }
 }
