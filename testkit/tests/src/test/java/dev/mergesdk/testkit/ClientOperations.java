@@ -1,7 +1,7 @@
 package dev.mergesdk.testkit;
 
 import dev.mergesdk.core.Download;
-import dev.mergesdk.core.Json;
+import dev.mergesdk.core.internal.Json;
 import dev.mergesdk.core.MergeCall;
 import dev.mergesdk.core.Upload;
 import io.swagger.v3.oas.models.parameters.Parameter;
