@@ -56,8 +56,9 @@ public final class Download implements Closeable {
   }
 
   /**
-   * @return whether a transfer cut short will be noticed without {@link #expectLength(long)}: the server declared
-   *     the length or framed the body
+   * Tells whether a transfer cut short will be noticed without {@link #expectLength(long)}.
+   *
+   * @return true when the server declared the length or framed the body
    */
   public boolean lengthVerifiable() {
     return expectedLength >= 0 || body.contentLength() >= 0 || framed;
@@ -91,8 +92,10 @@ public final class Download implements Closeable {
   }
 
   /**
-   * @return the file name exactly as {@code Content-Disposition} gives it (decoded, not made safe): never use it
-   *     as a path
+   * The file name exactly as {@code Content-Disposition} gives it, decoded but not made safe: never use it as a
+   * path.
+   *
+   * @return the raw name, or empty when the server sent none
    */
   public Optional<String> rawFileName() {
     return Optional.ofNullable(ContentDisposition.rawFileName(headers.get("Content-Disposition")));

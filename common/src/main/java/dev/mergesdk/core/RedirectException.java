@@ -29,7 +29,7 @@ public class RedirectException extends ApiException {
     this.location = location;
   }
 
-  /** @return where the server redirected to, with any password and secret query parameter masked */
+  /** {@return where the server redirected to, with any password and secret query parameter masked} */
   public Optional<String> location() {
     return Optional.ofNullable(location);
   }

@@ -10,6 +10,8 @@ public class WebhookPayloadException extends MergeException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception for a webhook body that is not what the API sends.
+   *
    * @param message what was wrong, free of secrets and payload data
    * @param cause the parser's failure, or null
    */

@@ -49,6 +49,8 @@ public final class WebhookSignature {
   }
 
   /**
+   * A verifier of HMAC-SHA256 signatures over the raw body, written in any of the given encodings.
+   *
    * @param headerName the header that carries the signature; used in messages only
    * @param first an encoding the signature may be written in
    * @param more further accepted encodings
@@ -74,12 +76,12 @@ public final class WebhookSignature {
     return new WebhookSignature(headerName, accepted);
   }
 
-  /** @return the header that carries the signature */
+  /** {@return the header that carries the signature} */
   public String headerName() {
     return headerName;
   }
 
-  /** @return the encodings a signature is accepted in */
+  /** {@return the encodings a signature is accepted in} */
   public Set<Encoding> encodings() {
     return encodings;
   }

@@ -21,6 +21,8 @@ public class WebhookSignatureException extends MergeException {
   private final Reason reason;
 
   /**
+   * Creates the exception for a signature that does not verify.
+   *
    * @param reason what was wrong
    * @param message the explanation, free of secrets
    */
@@ -32,7 +34,7 @@ public class WebhookSignatureException extends MergeException {
     this.reason = reason;
   }
 
-  /** @return what was wrong with the signature */
+  /** {@return what was wrong with the signature} */
   public Reason reason() {
     return reason;
   }
