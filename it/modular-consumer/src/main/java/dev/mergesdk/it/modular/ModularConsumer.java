@@ -15,10 +15,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * Lists files and tool packs and maps an error, through both clients, against a loopback server: every step that
  * needs a module descriptor to export, open or require something (Retrofit's proxies, Gson's reflection into the
- * models, the runtime's unknown-field slot, typed errors) runs on the module path. Exits non-zero on any failure.
+ * models, the runtime's unknown-field slot, typed errors) runs on the module path. Exits non-zero on any failure;
+ * prints what it did only with {@code -Dverbose=true} (the build stays quiet under {@code mvn -q}).
  */
 public final class ModularConsumer {
+  private static final boolean VERBOSE = Boolean.getBoolean("verbose");
+
   private ModularConsumer() {
+  }
+
+  private static void say(String line) {
+    if (VERBOSE) {
+      System.out.println(line);
+    }
   }
 
   public static void main(String[] args) throws IOException {
@@ -50,20 +59,20 @@ public final class ModularConsumer {
             .baseUrl(base + "/api/filestorage/v1/").build();
         AgentHandlerClient agents = AgentHandlerClient.builder().apiKey("modular-key").baseUrl(base + "/api/v1/").build()) {
       for (File file : files.files().list().autoPage()) {
-        System.out.println("file " + file.getName() + " (" + file.getSize() + " bytes), unknown fields "
+        say("file " + file.getName() + " (" + file.getSize() + " bytes), unknown fields "
             + file.unknownFields().keySet());
         check(file.unknownFields().has("brand_new_field"), "unknown fields are kept on the module path");
       }
       for (ToolPack pack : agents.toolPacks().list().autoPage()) {
-        System.out.println("tool pack " + pack.getName());
+        say("tool pack " + pack.getName());
       }
       try {
         files.files().retrieve("6c1f0000-0000-4000-8000-000000000002").execute();
         check(false, "a 404 is a NotFoundException");
       } catch (NotFoundException expected) {
-        System.out.println("typed error " + expected.statusCode());
+        say("typed error " + expected.statusCode());
       }
-      System.out.println("modular consumer: both clients work on the module path ("
+      say("modular consumer: both clients work on the module path ("
           + ModularConsumer.class.getModule().getName() + " requires " + FileStorageClient.class.getModule().getName()
           + ", " + AgentHandlerClient.class.getModule().getName() + ")");
     } finally {
