@@ -33,7 +33,8 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
     Map<Region, String> urls = new LinkedHashMap<>();
     urls.put(Region.US, "https://ah-api.merge.dev/api/v1/");
     urls.put(Region.EU, "https://ah-api-eu.merge.dev/api/v1/");
-    API = ApiDescriptor.of("Merge Agent Handler", urls);
+    // Agent signup needs no access key, so a client without one can sign an agent up (and do nothing else).
+    API = ApiDescriptor.of("Merge Agent Handler", urls).withOpenOperations();
   }
 
   private final ClientRuntime runtime;
@@ -43,7 +44,7 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
     this.runtime = runtime;
   }
 
-  /** @return a builder; {@code apiKey} is required */
+  /** @return a builder; {@code apiKey} is required for every operation but agent signup */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,6 +58,16 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
    */
   public McpSession mcp(String toolPackId, String registeredUserId) {
     return new McpSession(mcp(), runtime, toolPackId, registeredUserId, dev.mergesdk.core.RequestOptions.none());
+  }
+
+  /**
+   * Requests by path, for endpoints the spec does not describe yet, with this client's key, region, retries,
+   * errors and logging. Paths are resolved against {@link #baseUrl()} and may not lead anywhere else.
+   *
+   * @return the raw requests of this client
+   */
+  public dev.mergesdk.core.RawApi raw() {
+    return runtime.raw();
   }
 
   /** @return the base URL requests go to */
@@ -86,8 +97,8 @@ public final class AgentHandlerClient extends ApiClient implements Closeable {
     }
 
     /**
-     * @return the client
-     * @throws IllegalStateException when no API key was set
+     * @return the client; without an API key, only agent signup can be called (any other call fails before it is
+     *     sent)
      * @throws IllegalArgumentException when the region is one Agent Handler is not served in
      */
     public AgentHandlerClient build() {

@@ -8,10 +8,12 @@ import java.util.Map;
 public final class ApiDescriptor {
   private final String name;
   private final Map<Region, String> baseUrls;
+  private final boolean openOperations;
 
-  private ApiDescriptor(String name, Map<Region, String> baseUrls) {
+  private ApiDescriptor(String name, Map<Region, String> baseUrls, boolean openOperations) {
     this.name = name;
     this.baseUrls = Collections.unmodifiableMap(new LinkedHashMap<>(baseUrls));
+    this.openOperations = openOperations;
   }
 
   /**
@@ -20,7 +22,20 @@ public final class ApiDescriptor {
    * @return the descriptor
    */
   public static ApiDescriptor of(String name, Map<Region, String> baseUrls) {
-    return new ApiDescriptor(Checks.notBlank(name, "name"), baseUrls);
+    return new ApiDescriptor(Checks.notBlank(name, "name"), baseUrls, false);
+  }
+
+  /**
+   * @return this descriptor for an API with operations that need no credential ({@link NoAuth}), whose client may
+   *     then be built without an API key
+   */
+  public ApiDescriptor withOpenOperations() {
+    return new ApiDescriptor(name, baseUrls, true);
+  }
+
+  /** @return whether some operation needs no credential, so a client without an API key is of use */
+  public boolean hasOpenOperations() {
+    return openOperations;
   }
 
   /** @return the API's product name */

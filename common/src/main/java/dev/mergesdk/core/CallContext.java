@@ -12,6 +12,8 @@ import okhttp3.Response;
 final class CallContext {
   final boolean download;
   final boolean operationRepeatable;
+  /** False for an operation that needs no credential: the client's are then not sent. */
+  final boolean authenticated;
   final RetryPolicy policy;
   final SecretScrubber scrubber;
   final CallLog log;
@@ -23,10 +25,11 @@ final class CallContext {
   /** The {@code Retry-After} values {@link FollowUpGuard} hid from OkHttp on the latest response. */
   private List<String> hiddenRetryAfter;
 
-  CallContext(boolean download, boolean operationRepeatable, RetryPolicy policy, SecretScrubber scrubber, CallLog log,
-      Timing timing, long deadlineNanos) {
+  CallContext(boolean download, boolean operationRepeatable, boolean authenticated, RetryPolicy policy,
+      SecretScrubber scrubber, CallLog log, Timing timing, long deadlineNanos) {
     this.download = download;
     this.operationRepeatable = operationRepeatable;
+    this.authenticated = authenticated;
     this.policy = policy;
     this.scrubber = scrubber;
     this.log = log;
@@ -36,6 +39,12 @@ final class CallContext {
 
   static CallContext of(Request request) {
     return request.tag(CallContext.class);
+  }
+
+  /** Whether the request may carry the client's credentials: not for an operation that needs none. */
+  static boolean sendsCredentials(Request request) {
+    CallContext call = of(request);
+    return call == null || call.authenticated;
   }
 
   long nanosLeft() {

@@ -20,6 +20,7 @@ public final class ClientRuntime implements Closeable {
   private final boolean ownsHttpClient;
   private final String description;
   private final ClientContext context;
+  private final RawApi raw;
 
   ClientRuntime(MergeClientBuilder<?> b, ApiDescriptor api, String baseUrl, String accountToken) {
     this.ownsHttpClient = b.httpClient == null;
@@ -53,7 +54,9 @@ public final class ClientRuntime implements Closeable {
     builder.addNetworkInterceptor(new FollowUpGuard());
     this.okHttp = builder.build();
     List<String> secrets = new ArrayList<>();
-    secrets.add(b.apiKey);
+    if (b.apiKey != null) {
+      secrets.add(b.apiKey);
+    }
     if (accountToken != null) {
       secrets.add(accountToken);
     }
@@ -63,13 +66,14 @@ public final class ClientRuntime implements Closeable {
       }
     }
     this.context = new ClientContext(okHttp, b.retryPolicy, b.callTimeout, SecretScrubber.of(secrets), b.logger,
-        b.timing, b.maxResponseBytes);
+        b.timing, b.maxResponseBytes, b.apiKey != null);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(okHttp)
         .addCallAdapterFactory(new MergeCallAdapterFactory(Json.gson(), context))
         .addConverterFactory(new MergeConverterFactory(Json.gson()))
         .build();
+    this.raw = new RawApi(context, retrofit.baseUrl(), Json.gson());
     this.description = api.name() + " client {baseUrl=" + Redaction.url(retrofit.baseUrl()) + ", retry=" + b.retryPolicy + ", accountToken="
         + (accountToken == null ? "none" : "***") + "}";
   }
@@ -89,6 +93,11 @@ public final class ClientRuntime implements Closeable {
   /** @return the Retrofit instance the generated operation groups are created from */
   public Retrofit retrofit() {
     return retrofit;
+  }
+
+  /** @return requests by path, for what the spec does not describe yet, on this runtime */
+  public RawApi raw() {
+    return raw;
   }
 
   /** @return the base URL requests are resolved against */

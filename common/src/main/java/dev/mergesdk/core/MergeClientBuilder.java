@@ -39,7 +39,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   protected abstract B self();
 
   /**
-   * @param apiKey the API key (required), sent as {@code Authorization: Bearer <key>}
+   * @param apiKey the API key, sent as {@code Authorization: Bearer <key>}; required, except for a client that only
+   *     calls the operations that need no key (such as Agent Handler's agent signup)
    * @return this builder
    */
   public B apiKey(String apiKey) {
@@ -171,12 +172,12 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
    * @param api the API's name and regional base URLs
    * @param accountToken the default {@code X-Account-Token}, or null for APIs or clients without one
    * @return the runtime
-   * @throws IllegalStateException when the API key is missing
+   * @throws IllegalStateException when the API key is missing and the API has no operation that needs none
    * @throws IllegalArgumentException when the region is not served by the API, or the account token is not a valid
    *     header value
    */
   protected final ClientRuntime buildRuntime(ApiDescriptor api, String accountToken) {
-    if (apiKey == null) {
+    if (apiKey == null && !api.hasOpenOperations()) {
       throw new IllegalStateException("apiKey is required: set it with " + api.name() + " client builder's apiKey(...)");
     }
     if (accountToken != null) {

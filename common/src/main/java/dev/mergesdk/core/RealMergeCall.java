@@ -23,14 +23,17 @@ class RealMergeCall<T> implements MergeCall<T> {
   final ResponseDecoder<T> decoder;
   final RequestOptions options;
   final boolean operationRepeatable;
+  /** False for operations that need no credential ({@link NoAuth}): they are sent without any. */
+  final boolean authenticated;
 
   RealMergeCall(Request request, ClientContext client, ResponseDecoder<T> decoder, RequestOptions options,
-      boolean operationRepeatable) {
+      boolean operationRepeatable, boolean authenticated) {
     this.request = request;
     this.client = client;
     this.decoder = decoder;
     this.options = options;
     this.operationRepeatable = operationRepeatable;
+    this.authenticated = authenticated;
   }
 
   @Override
@@ -86,7 +89,8 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   @Override
   public MergeCall<T> with(RequestOptions options) {
-    return new RealMergeCall<>(request, client, decoder, checked(options), operationRepeatable);
+    return new RealMergeCall<>(request, client, decoder, RequestExtras.checked(request, checked(options)),
+        operationRepeatable, authenticated);
   }
 
   @Override
@@ -111,11 +115,22 @@ class RealMergeCall<T> implements MergeCall<T> {
     return options;
   }
 
-  /** {@code base} with this call's options and a fresh {@link CallContext}; interceptors add the client's defaults. */
+  /**
+   * {@code base} with this call's options (extra query parameters and body members included) and a fresh
+   * {@link CallContext}; interceptors add the client's defaults.
+   *
+   * @throws IllegalStateException when the operation needs the API key and the client was built without one
+   */
   Request prepared(Request base) {
-    Request.Builder builder = base.newBuilder()
+    if (authenticated && !client.hasApiKey) {
+      throw new IllegalStateException(base.method() + " " + Redaction.url(base.url()) + " needs an API key, and this"
+          + " client was built without one: set it with the client builder's apiKey(...)");
+    }
+    Request extended = RequestExtras.apply(base, options);
+    Request.Builder builder = extended.newBuilder()
         .tag(RequestOptions.class, options)
-        .tag(CallContext.class, client.newCall(base, options, decoder.isDownload(), operationRepeatable));
+        .tag(CallContext.class, client.newCall(extended, options, decoder.isDownload(), operationRepeatable,
+            authenticated));
     if (decoder.buffersBody()) {
       builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder));
     }

@@ -19,6 +19,11 @@ interface TestApi {
   @GET("things/{id}")
   MergeCall<Thing> get(@Path(value = "id", encoded = true) String id);
 
+  /** An operation that needs no credential, marked as the generator marks it. */
+  @NoAuth
+  @POST("signup/")
+  MergeCall<Thing> signup();
+
   @GET("things")
   PagedCall<CursorThings, Thing> listByCursor(@Query("name") String name, @Query("page_size") Integer pageSize);
 

@@ -50,6 +50,16 @@ public final class FileStorageClient extends ApiClient implements Closeable {
     return new Builder();
   }
 
+  /**
+   * Requests by path, for endpoints the spec does not describe yet, with this client's key, region, retries,
+   * errors and logging. Paths are resolved against {@link #baseUrl()} and may not lead anywhere else.
+   *
+   * @return the raw requests of this client
+   */
+  public dev.mergesdk.core.RawApi raw() {
+    return runtime.raw();
+  }
+
   /** @return the base URL requests go to */
   public String baseUrl() {
     return runtime.baseUrl();
