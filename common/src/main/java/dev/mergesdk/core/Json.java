@@ -18,12 +18,14 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * The Gson configuration both clients share: lenient RFC 3339 dates, unknown fields kept, nulls omitted on write.
+ * The Gson configuration both clients share: lenient RFC 3339 dates, unknown fields kept, nulls omitted on write
+ * except those a model's {@code clearX()} asked for.
  */
 public final class Json {
   private static final Gson GSON = new GsonBuilder()
       .registerTypeAdapterFactory(UnknownFields.FACTORY)
       .registerTypeAdapterFactory(Expandable.FACTORY)
+      .registerTypeAdapterFactory(ExplicitNulls.FACTORY)
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
       .registerTypeAdapter(Long.class, ExactInteger.LONG.nullSafe())
