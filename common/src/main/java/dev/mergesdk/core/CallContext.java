@@ -18,6 +18,10 @@ final class CallContext {
   final SecretScrubber scrubber;
   final CallLog log;
   final Timing timing;
+  /** The client's listener, for this execution. */
+  final CallEvents events;
+  /** Whether a member that does not fit its model fails the call instead of being read tolerantly. */
+  final boolean strictDecoding;
   /** {@link Timing#nanoTime()} by which the call must be done: its timeout or retry budget, whichever is first. */
   final long deadlineNanos;
   /** Why the last redirect was answered instead of followed; null when none was refused. */
@@ -26,7 +30,10 @@ final class CallContext {
   private List<String> hiddenRetryAfter;
 
   CallContext(boolean download, boolean operationRepeatable, boolean authenticated, RetryPolicy policy,
-      SecretScrubber scrubber, CallLog log, Timing timing, long deadlineNanos) {
+      SecretScrubber scrubber, CallLog log, Timing timing, long deadlineNanos, CallEvents events,
+      boolean strictDecoding) {
+    this.events = events;
+    this.strictDecoding = strictDecoding;
     this.download = download;
     this.operationRepeatable = operationRepeatable;
     this.authenticated = authenticated;
@@ -45,6 +52,12 @@ final class CallContext {
   static boolean sendsCredentials(Request request) {
     CallContext call = of(request);
     return call == null || call.authenticated;
+  }
+
+  /** Reports a member read tolerantly to the listener and the log. */
+  void decodeAnomaly(DecodeAnomaly anomaly) {
+    events.decodeAnomaly(anomaly);
+    log.log("read tolerantly: " + anomaly);
   }
 
   long nanosLeft() {

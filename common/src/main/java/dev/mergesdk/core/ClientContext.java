@@ -23,10 +23,15 @@ final class ClientContext {
   final long maxBodyBytes;
   /** False for a client built without an API key: only operations that need none can be called. */
   final boolean hasApiKey;
+  final CallListener listener;
+  final boolean strictDecoding;
 
   ClientContext(Call.Factory callFactory, RetryPolicy defaultPolicy, Duration callTimeout, SecretScrubber scrubber,
-      HttpLogger logger, Timing timing, long maxBodyBytes, boolean hasApiKey) {
+      HttpLogger logger, Timing timing, long maxBodyBytes, boolean hasApiKey, CallListener listener,
+      boolean strictDecoding) {
     this.hasApiKey = hasApiKey;
+    this.listener = listener;
+    this.strictDecoding = strictDecoding;
     this.callFactory = callFactory;
     this.defaultPolicy = defaultPolicy;
     this.callTimeout = callTimeout;
@@ -72,7 +77,8 @@ final class ClientContext {
     SecretScrubber callScrubber = scrubberFor(options, request.url());
     CallLog log = logger == null ? CallLog.OFF : new CallLog(logger, callScrubber);
     long deadline = timing.nanoTime() + deadline(options, policy).toNanos();
-    return new CallContext(download, operationRepeatable, authenticated, policy, callScrubber, log, timing, deadline);
+    return new CallContext(download, operationRepeatable, authenticated, policy, callScrubber, log, timing, deadline,
+        new CallEvents(listener, request, timing), strictDecoding);
   }
 
   /** The explicit timeout (the call's, else the client's), or null. */

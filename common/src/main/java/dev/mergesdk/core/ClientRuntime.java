@@ -66,7 +66,7 @@ public final class ClientRuntime implements Closeable {
       }
     }
     this.context = new ClientContext(okHttp, b.retryPolicy, b.callTimeout, SecretScrubber.of(secrets), b.logger,
-        b.timing, b.maxResponseBytes, b.apiKey != null);
+        b.timing, b.maxResponseBytes, b.apiKey != null, b.callListener, b.strictDecoding);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(okHttp)

@@ -32,6 +32,8 @@ public final class Json {
       .registerTypeAdapter(long.class, ExactInteger.LONG)
       .registerTypeAdapter(Integer.class, ExactInteger.INT.nullSafe())
       .registerTypeAdapter(int.class, ExactInteger.INT)
+      // Last registered, so it wraps every adapter above (Gson consults the latest first).
+      .registerTypeAdapterFactory(TolerantReading.FACTORY)
       .disableHtmlEscaping()
       .create();
 

@@ -25,6 +25,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   final Map<String, String> headers = new LinkedHashMap<>();
   OkHttpClient httpClient;
   HttpLogger logger;
+  CallListener callListener = CallListener.NONE;
+  boolean strictDecoding;
   long maxResponseBytes = 64L * 1024 * 1024;
   /** The clocks and sleep of the retry loop; replaced by a fake clock in the runtime's own specification. */
   Timing timing = Timing.SYSTEM;
@@ -151,6 +153,28 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
    */
   public B logger(HttpLogger logger) {
     this.logger = Objects.requireNonNull(logger, "logger must not be null");
+    return self();
+  }
+
+  /**
+   * @param listener observes every call: start and end, each attempt, each retry decision, each member read
+   *     tolerantly; none unless set
+   * @return this builder
+   */
+  public B callListener(CallListener listener) {
+    this.callListener = Objects.requireNonNull(listener, "listener must not be null");
+    return self();
+  }
+
+  /**
+   * @param strict true to fail a call on any member of the response that does not fit its model (a
+   *     {@code DecodeException}, as a plain Gson call would); by default such a member is left unset, kept in
+   *     {@code unknownFields()} and reported to the {@link CallListener}, and a lone value where a list is declared
+   *     is read as a one-element list
+   * @return this builder
+   */
+  public B strictDecoding(boolean strict) {
+    this.strictDecoding = strict;
     return self();
   }
 

@@ -45,21 +45,37 @@ class RealMergeCall<T> implements MergeCall<T> {
   public ApiResponse<T> executeRaw() {
     Request prepared = prepared(request);
     Call call = newCall(prepared);
+    CallEvents events = CallContext.of(prepared).events;
+    events.callStart();
     Response response;
     try {
       response = call.execute();
     } catch (Exception e) {
       // IOException, a runtime exception from a caller's interceptor, or a checked InterruptedException that
       // OkHttp throws undeclared when the calling thread is interrupted while connecting.
-      throw failure(prepared, e);
+      MergeException failure = failure(prepared, e);
+      events.callEnd(failure);
+      throw failure;
     }
-    return decoder.decode(prepared, response);
+    return decoded(prepared, response, events);
+  }
+
+  private ApiResponse<T> decoded(Request prepared, Response response, CallEvents events) {
+    try {
+      ApiResponse<T> decoded = decoder.decode(prepared, response);
+      events.callEnd(null);
+      return decoded;
+    } catch (RuntimeException e) {
+      events.callEnd(failure(prepared, e));
+      throw e;
+    }
   }
 
   @Override
   public CompletableFuture<T> executeAsync() {
     Request prepared = prepared(request);
     Call call = newCall(prepared);
+    CallEvents events = CallContext.of(prepared).events;
     CompletableFuture<T> future = new CompletableFuture<T>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
@@ -69,16 +85,19 @@ class RealMergeCall<T> implements MergeCall<T> {
         return cancelled;
       }
     };
+    events.callStart();
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(failure(prepared, e));
+        MergeException failure = failure(prepared, e);
+        events.callEnd(failure);
+        future.completeExceptionally(failure);
       }
 
       @Override
       public void onResponse(Call c, Response response) {
         try {
-          future.complete(decoder.decode(prepared, response).body());
+          future.complete(decoded(prepared, response, events).body());
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }

@@ -15,6 +15,9 @@ import dev.mergesdk.agenthandler.model.AgentSignup;
 import dev.mergesdk.agenthandler.model.RegisteredUser;
 import dev.mergesdk.agenthandler.model.RegisteredUserUpdate;
 import dev.mergesdk.core.ApiResponse;
+import dev.mergesdk.core.CallInfo;
+import dev.mergesdk.core.CallListener;
+import dev.mergesdk.core.DecodeAnomaly;
 import dev.mergesdk.core.Download;
 import dev.mergesdk.core.NotFoundException;
 import dev.mergesdk.core.RateLimitException;
@@ -153,6 +156,21 @@ final class ReadmeSnippets {
         .header("X-Trace-Id", "checkout-42")
         .build();
     client.folders().create(request).with(options).execute();
+    // end
+  }
+
+  static void tolerantReading(String apiKey) {
+    // snippet: tolerant-reading
+    FileStorageClient client = FileStorageClient.builder()
+        .apiKey(apiKey)
+        .callListener(new CallListener() {
+          @Override
+          public void decodeAnomaly(CallInfo call, DecodeAnomaly anomaly) {
+            LOG.warning(call.operation() + ": " + anomaly); // $.results[3].size of File: expected Long, found string
+          }
+        })
+        .build();
+    FileStorageClient failFast = FileStorageClient.builder().apiKey(apiKey).strictDecoding(true).build();
     // end
   }
 
