@@ -29,7 +29,7 @@ public final class AgentHandlerClient extends ApiClient {
     super(runtime);
   }
 
-  /** @return a builder; {@code apiKey} is required */
+  /** @return a builder; {@code apiKey} is required for every operation but agent signup */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,12 +57,13 @@ public final class AgentHandlerClient extends ApiClient {
     }
 
     /**
-     * @return the client
-     * @throws IllegalStateException when no API key was set
+     * @return the client; without an API key, only agent signup can be called (any other call fails before it is
+     *     sent)
      * @throws IllegalArgumentException when the region is one Agent Handler is not served in
      */
     public AgentHandlerClient build() {
-      return new AgentHandlerClient(buildRuntime(API, null));
+      // Agent signup needs no access key, so a client without one can sign an agent up (and do nothing else).
+      return new AgentHandlerClient(buildRuntime(API.withOpenOperations(), null));
     }
   }
 }

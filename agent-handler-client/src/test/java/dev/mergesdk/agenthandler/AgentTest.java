@@ -2,11 +2,13 @@ package dev.mergesdk.agenthandler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.mergesdk.agenthandler.model.AgentClaim;
 import dev.mergesdk.agenthandler.model.AgentSignup;
 import dev.mergesdk.core.ConflictException;
 import java.time.OffsetDateTime;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,12 +17,16 @@ class AgentTest {
   final AgentHandlerTestServer server = new AgentHandlerTestServer();
 
   @Test
-  void signupPostsWithoutABodyAndDecodesTheNewOrganisationWithoutShowingSecrets() {
+  void signupPostsWithoutABodyOrTheKeyAndDecodesTheNewOrganisationWithoutShowingSecrets() {
     server.enqueueFixture(201, "agent_signup");
 
     AgentSignup signup = server.client().agent().signup().execute();
 
-    server.takeRequestWithoutBody("POST", "/api/v1/agent/signup/");
+    RecordedRequest request = server.takeRequest();
+    assertEquals("POST", request.getMethod());
+    assertEquals("/api/v1/agent/signup/", request.getTarget());
+    assertEquals(0, request.getBodySize());
+    assertNull(request.getHeaders().get("Authorization"), "signup needs no key, so it is not sent");
     assertEquals("ah_prod_Ag3ntK3yV4lu3xxxxxxxxxxxxxxxxxx", signup.getApiKey());
     assertEquals("8c7b6a59-4838-4271-a605-f4e3d2c1b0a9", signup.getOrganization().getId());
     assertEquals("0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234", signup.getToolPackId());

@@ -7,7 +7,7 @@ import okhttp3.Response;
 
 /**
  * Sends the client's {@code X-Account-Token} unless the call already carries one (set per request through
- * {@link RequestOptions#accountToken()}).
+ * {@link RequestOptions#accountToken()}); an operation that needs no credential ({@link NoAuth}) goes without one.
  */
 final class AccountTokenInterceptor implements Interceptor {
   static final String HEADER = "X-Account-Token";
@@ -20,6 +20,9 @@ final class AccountTokenInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    if (!CallContext.sendsCredentials(request)) {
+      return chain.proceed(request.header(HEADER) == null ? request : request.newBuilder().removeHeader(HEADER).build());
+    }
     if (request.header(HEADER) != null) {
       return chain.proceed(request);
     }

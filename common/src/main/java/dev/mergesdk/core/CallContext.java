@@ -12,10 +12,16 @@ import okhttp3.Response;
 final class CallContext {
   final boolean download;
   final boolean operationRepeatable;
+  /** False for an operation that needs no credential: the client's are then not sent. */
+  final boolean authenticated;
   final RetryPolicy policy;
   final SecretScrubber scrubber;
   final CallLog log;
   final Timing timing;
+  /** The client's listener, for this execution. */
+  final CallEvents events;
+  /** Whether a member that does not fit its model fails the call instead of being read tolerantly. */
+  final boolean strictDecoding;
   /** {@link Timing#nanoTime()} by which the call must be done: its timeout or retry budget, whichever is first. */
   final long deadlineNanos;
   /** Why the last redirect was answered instead of followed; null when none was refused. */
@@ -23,10 +29,14 @@ final class CallContext {
   /** The {@code Retry-After} values {@link FollowUpGuard} hid from OkHttp on the latest response. */
   private List<String> hiddenRetryAfter;
 
-  CallContext(boolean download, boolean operationRepeatable, RetryPolicy policy, SecretScrubber scrubber, CallLog log,
-      Timing timing, long deadlineNanos) {
+  CallContext(boolean download, boolean operationRepeatable, boolean authenticated, RetryPolicy policy,
+      SecretScrubber scrubber, CallLog log, Timing timing, long deadlineNanos, CallEvents events,
+      boolean strictDecoding) {
+    this.events = events;
+    this.strictDecoding = strictDecoding;
     this.download = download;
     this.operationRepeatable = operationRepeatable;
+    this.authenticated = authenticated;
     this.policy = policy;
     this.scrubber = scrubber;
     this.log = log;
@@ -36,6 +46,18 @@ final class CallContext {
 
   static CallContext of(Request request) {
     return request.tag(CallContext.class);
+  }
+
+  /** Whether the request may carry the client's credentials: not for an operation that needs none. */
+  static boolean sendsCredentials(Request request) {
+    CallContext call = of(request);
+    return call == null || call.authenticated;
+  }
+
+  /** Reports a member read tolerantly to the listener and the log. */
+  void decodeAnomaly(DecodeAnomaly anomaly) {
+    events.decodeAnomaly(anomaly);
+    log.log("read tolerantly: " + anomaly);
   }
 
   long nanosLeft() {

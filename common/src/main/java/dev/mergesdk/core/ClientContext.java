@@ -21,9 +21,17 @@ final class ClientContext {
   final HttpLogger logger;
   final Timing timing;
   final long maxBodyBytes;
+  /** False for a client built without an API key: only operations that need none can be called. */
+  final boolean hasApiKey;
+  final CallListener listener;
+  final boolean strictDecoding;
 
   ClientContext(Call.Factory callFactory, RetryPolicy defaultPolicy, Duration callTimeout, SecretScrubber scrubber,
-      HttpLogger logger, Timing timing, long maxBodyBytes) {
+      HttpLogger logger, Timing timing, long maxBodyBytes, boolean hasApiKey, CallListener listener,
+      boolean strictDecoding) {
+    this.hasApiKey = hasApiKey;
+    this.listener = listener;
+    this.strictDecoding = strictDecoding;
     this.callFactory = callFactory;
     this.defaultPolicy = defaultPolicy;
     this.callTimeout = callTimeout;
@@ -60,14 +68,17 @@ final class ClientContext {
    * @param options the call's options
    * @param download whether the body is streamed to the caller after the call returns
    * @param operationRepeatable false for operations the spec marks as not safe to send twice
+   * @param authenticated false for operations that need no credential
    * @return the execution's context; its deadline starts now
    */
-  CallContext newCall(Request request, RequestOptions options, boolean download, boolean operationRepeatable) {
+  CallContext newCall(Request request, RequestOptions options, boolean download, boolean operationRepeatable,
+      boolean authenticated) {
     RetryPolicy policy = options.retryPolicy().orElse(defaultPolicy);
     SecretScrubber callScrubber = scrubberFor(options, request.url());
     CallLog log = logger == null ? CallLog.OFF : new CallLog(logger, callScrubber);
     long deadline = timing.nanoTime() + deadline(options, policy).toNanos();
-    return new CallContext(download, operationRepeatable, policy, callScrubber, log, timing, deadline);
+    return new CallContext(download, operationRepeatable, authenticated, policy, callScrubber, log, timing, deadline,
+        new CallEvents(listener, request, timing), strictDecoding);
   }
 
   /** The explicit timeout (the call's, else the client's), or null. */

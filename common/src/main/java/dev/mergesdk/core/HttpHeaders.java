@@ -23,6 +23,16 @@ final class HttpHeaders {
     return Collections.unmodifiableMap(map);
   }
 
+  static String requestId(Headers headers) {
+    for (String name : REQUEST_ID_HEADERS) {
+      String value = headers.get(name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
   static String requestId(Map<String, List<String>> headers) {
     for (String name : REQUEST_ID_HEADERS) {
       List<String> values = headers.get(name);

@@ -1,5 +1,7 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.NoAuth;
+
 import dev.mergesdk.core.internal.Unrepeatable;
 import com.google.gson.Gson;
 import java.lang.annotation.Annotation;
@@ -32,12 +34,17 @@ final class MergeCallAdapterFactory extends CallAdapter.Factory {
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
     boolean paged = raw == PagedCall.class;
     boolean repeatable = true;
+    boolean open = false;
     for (Annotation annotation : annotations) {
       if (annotation instanceof Unrepeatable) {
         repeatable = false;
       }
+      if (annotation instanceof NoAuth) {
+        open = true;
+      }
     }
     boolean operationRepeatable = repeatable;
+    boolean authenticated = !open;
     ResponseDecoder<Object> decoder = new ResponseDecoder<>(bodyType, gson, client.maxBodyBytes);
     Type responseType = bodyType == Download.class || bodyType == Void.class ? ResponseBody.class : bodyType;
     return new CallAdapter<Object, Object>() {
@@ -51,8 +58,8 @@ final class MergeCallAdapterFactory extends CallAdapter.Factory {
       public Object adapt(Call<Object> call) {
         okhttp3.Request request = call.request();
         return paged
-            ? new RealPagedCall(request, client, decoder, RequestOptions.none(), operationRepeatable)
-            : new RealMergeCall<>(request, client, decoder, RequestOptions.none(), operationRepeatable);
+            ? new RealPagedCall(request, client, decoder, RequestOptions.none(), operationRepeatable, authenticated)
+            : new RealMergeCall<>(request, client, decoder, RequestOptions.none(), operationRepeatable, authenticated);
       }
     };
   }

@@ -28,6 +28,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   final Map<String, String> headers = new LinkedHashMap<>();
   OkHttpClient httpClient;
   HttpLogger logger;
+  CallListener callListener = CallListener.NONE;
+  boolean strictDecoding;
   long maxResponseBytes = 64L * 1024 * 1024;
   /** The clocks and sleep of the retry loop; replaced by a fake clock in the runtime's own specification. */
   Timing timing = Timing.SYSTEM;
@@ -44,7 +46,8 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   /**
    * Sets the API key.
    *
-   * @param apiKey the API key (required), sent as {@code Authorization: Bearer <key>}
+   * @param apiKey the API key, sent as {@code Authorization: Bearer <key>}; required, except for a client that only
+   *     calls the operations that need no key (such as Agent Handler's agent signup)
    * @return this builder
    */
   public B apiKey(String apiKey) {
@@ -179,6 +182,32 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   }
 
   /**
+   * Observes every call of this client.
+   *
+   * @param listener observes every call: start and end, each attempt, each retry decision, each member read
+   *     tolerantly; none unless set
+   * @return this builder
+   */
+  public B callListener(CallListener listener) {
+    this.callListener = Objects.requireNonNull(listener, "listener must not be null");
+    return self();
+  }
+
+  /**
+   * Chooses fail-fast decoding.
+   *
+   * @param strict true to fail a call on any member of the response that does not fit its model (a
+   *     {@code DecodeException}, as a plain Gson call would); by default such a member is left unset, kept in
+   *     {@code unknownFields()} and reported to the {@link CallListener}, and a lone value where a list is declared
+   *     is read as a one-element list
+   * @return this builder
+   */
+  public B strictDecoding(boolean strict) {
+    this.strictDecoding = strict;
+    return self();
+  }
+
+  /**
    * Limits the size of JSON response bodies.
    *
    * @param bytes largest JSON response body accepted; default 64 MiB. File downloads are streamed and not limited.
@@ -198,12 +227,12 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
    * @param api the API's name and regional base URLs
    * @param accountToken the default {@code X-Account-Token}, or null for APIs or clients without one
    * @return the runtime
-   * @throws IllegalStateException when the API key is missing
+   * @throws IllegalStateException when the API key is missing and the API has no operation that needs none
    * @throws IllegalArgumentException when the region is not served by the API, or the account token is not a valid
    *     header value
    */
   protected final ClientRuntime buildRuntime(ApiDescriptor api, String accountToken) {
-    if (apiKey == null) {
+    if (apiKey == null && !api.hasOpenOperations()) {
       throw new IllegalStateException("apiKey is required: set it with " + api.name() + " client builder's apiKey(...)");
     }
     if (accountToken != null) {

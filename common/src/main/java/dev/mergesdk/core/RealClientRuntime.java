@@ -23,6 +23,7 @@ final class RealClientRuntime implements ClientRuntime {
   private final boolean ownsHttpClient;
   private final String description;
   private final ClientContext context;
+  private final RawApi raw;
 
   RealClientRuntime(MergeClientBuilder<?> b, ApiDescriptor api, String baseUrl, String accountToken) {
     this.ownsHttpClient = b.httpClient == null;
@@ -56,7 +57,9 @@ final class RealClientRuntime implements ClientRuntime {
     builder.addNetworkInterceptor(new FollowUpGuard());
     this.okHttp = builder.build();
     List<String> secrets = new ArrayList<>();
-    secrets.add(b.apiKey);
+    if (b.apiKey != null) {
+      secrets.add(b.apiKey);
+    }
     if (accountToken != null) {
       secrets.add(accountToken);
     }
@@ -66,13 +69,14 @@ final class RealClientRuntime implements ClientRuntime {
       }
     }
     this.context = new ClientContext(okHttp, b.retryPolicy, b.callTimeout, SecretScrubber.of(secrets), b.logger,
-        b.timing, b.maxResponseBytes);
+        b.timing, b.maxResponseBytes, b.apiKey != null, b.callListener, b.strictDecoding);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(okHttp)
         .addCallAdapterFactory(new MergeCallAdapterFactory(Json.gson(), context))
         .addConverterFactory(new MergeConverterFactory(Json.gson()))
         .build();
+    this.raw = new RawApi(context, retrofit.baseUrl(), Json.gson());
     this.description = api.name() + " client {baseUrl=" + Redaction.url(retrofit.baseUrl()) + ", retry=" + b.retryPolicy + ", accountToken="
         + (accountToken == null ? "none" : "***") + "}";
   }
@@ -85,6 +89,11 @@ final class RealClientRuntime implements ClientRuntime {
   @Override
   public Retrofit retrofit() {
     return retrofit;
+  }
+
+  /** {@return requests by path, for what the spec does not describe yet, on this runtime} */
+  public RawApi raw() {
+    return raw;
   }
 
   @Override

@@ -23,14 +23,17 @@ class RealMergeCall<T> implements MergeCall<T> {
   final ResponseDecoder<T> decoder;
   final RequestOptions options;
   final boolean operationRepeatable;
+  /** False for operations that need no credential ({@link NoAuth}): they are sent without any. */
+  final boolean authenticated;
 
   RealMergeCall(Request request, ClientContext client, ResponseDecoder<T> decoder, RequestOptions options,
-      boolean operationRepeatable) {
+      boolean operationRepeatable, boolean authenticated) {
     this.request = request;
     this.client = client;
     this.decoder = decoder;
     this.options = options;
     this.operationRepeatable = operationRepeatable;
+    this.authenticated = authenticated;
   }
 
   @Override
@@ -42,21 +45,37 @@ class RealMergeCall<T> implements MergeCall<T> {
   public ApiResponse<T> executeRaw() {
     Request prepared = prepared(request);
     Call call = newCall(prepared);
+    CallEvents events = CallContext.of(prepared).events;
+    events.callStart();
     Response response;
     try {
       response = call.execute();
     } catch (Exception e) {
       // IOException, a runtime exception from a caller's interceptor, or a checked InterruptedException that
       // OkHttp throws undeclared when the calling thread is interrupted while connecting.
-      throw failure(prepared, e);
+      MergeException failure = failure(prepared, e);
+      events.callEnd(failure);
+      throw failure;
     }
-    return decoder.decode(prepared, response);
+    return decoded(prepared, response, events);
+  }
+
+  private ApiResponse<T> decoded(Request prepared, Response response, CallEvents events) {
+    try {
+      ApiResponse<T> decoded = decoder.decode(prepared, response);
+      events.callEnd(null);
+      return decoded;
+    } catch (RuntimeException e) {
+      events.callEnd(failure(prepared, e));
+      throw e;
+    }
   }
 
   @Override
   public CompletableFuture<T> executeAsync() {
     Request prepared = prepared(request);
     Call call = newCall(prepared);
+    CallEvents events = CallContext.of(prepared).events;
     CompletableFuture<T> future = new CompletableFuture<T>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
@@ -66,16 +85,19 @@ class RealMergeCall<T> implements MergeCall<T> {
         return cancelled;
       }
     };
+    events.callStart();
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(failure(prepared, e));
+        MergeException failure = failure(prepared, e);
+        events.callEnd(failure);
+        future.completeExceptionally(failure);
       }
 
       @Override
       public void onResponse(Call c, Response response) {
         try {
-          future.complete(decoder.decode(prepared, response).body());
+          future.complete(decoded(prepared, response, events).body());
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }
@@ -86,7 +108,8 @@ class RealMergeCall<T> implements MergeCall<T> {
 
   @Override
   public MergeCall<T> with(RequestOptions options) {
-    return new RealMergeCall<>(request, client, decoder, checked(options), operationRepeatable);
+    return new RealMergeCall<>(request, client, decoder, RequestExtras.checked(request, checked(options)),
+        operationRepeatable, authenticated);
   }
 
   @Override
@@ -111,11 +134,22 @@ class RealMergeCall<T> implements MergeCall<T> {
     return options;
   }
 
-  /** {@code base} with this call's options and a fresh {@link CallContext}; interceptors add the client's defaults. */
+  /**
+   * {@code base} with this call's options (extra query parameters and body members included) and a fresh
+   * {@link CallContext}; interceptors add the client's defaults.
+   *
+   * @throws IllegalStateException when the operation needs the API key and the client was built without one
+   */
   Request prepared(Request base) {
-    Request.Builder builder = base.newBuilder()
+    if (authenticated && !client.hasApiKey) {
+      throw new IllegalStateException(base.method() + " " + Redaction.url(base.url()) + " needs an API key, and this"
+          + " client was built without one: set it with the client builder's apiKey(...)");
+    }
+    Request extended = RequestExtras.apply(base, options);
+    Request.Builder builder = extended.newBuilder()
         .tag(RequestOptions.class, options)
-        .tag(CallContext.class, client.newCall(base, options, decoder.isDownload(), operationRepeatable));
+        .tag(CallContext.class, client.newCall(extended, options, decoder.isDownload(), operationRepeatable,
+            authenticated));
     if (decoder.buffersBody()) {
       builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder));
     }

@@ -21,13 +21,14 @@ import okhttp3.Request;
 final class RealPagedCall<P extends Page<I>, I> extends RealMergeCall<P> implements PagedCall<P, I> {
 
   RealPagedCall(Request request, ClientContext client, ResponseDecoder<P> decoder, RequestOptions options,
-      boolean operationRepeatable) {
-    super(request, client, decoder, options, operationRepeatable);
+      boolean operationRepeatable, boolean authenticated) {
+    super(request, client, decoder, options, operationRepeatable, authenticated);
   }
 
   @Override
   public PagedCall<P, I> with(RequestOptions options) {
-    return new RealPagedCall<>(request, client, decoder, checked(options), operationRepeatable);
+    return new RealPagedCall<>(request, client, decoder, RequestExtras.checked(request, checked(options)),
+        operationRepeatable, authenticated);
   }
 
   @Override
@@ -73,7 +74,7 @@ final class RealPagedCall<P extends Page<I>, I> extends RealMergeCall<P> impleme
     }
     return new Paginator<P>(firstKey,
         key -> new RealMergeCall<>(key == null ? request : withPage(parameter, key), client, decoder, options,
-            operationRepeatable).execute(),
+            operationRepeatable, authenticated).execute(),
         RealPagedCall::nextKey,
         request.method() + " " + Redaction.url(request.url()));
   }

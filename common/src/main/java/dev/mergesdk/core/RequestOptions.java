@@ -1,16 +1,20 @@
 package dev.mergesdk.core;
 
 import dev.mergesdk.core.internal.Checks;
+import com.google.gson.JsonElement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Options for one call, layered over the client's defaults: account token, extra headers, an overall timeout, a
- * retry policy and an idempotency key. Immutable; {@code toString()} never shows the account token.
+ * retry policy, an idempotency key, and query parameters and body members the spec does not describe yet.
+ * Immutable; {@code toString()} shows no value that could be a secret.
  */
 public final class RequestOptions {
   /** Header that lets the server deduplicate a retried write; also makes POST and PATCH safe to retry. */
@@ -22,8 +26,16 @@ public final class RequestOptions {
   private final Duration timeout;
   private final RetryPolicy retryPolicy;
   private final String idempotencyKey;
+  private final Map<String, List<String>> extraQueryParameters;
+  private final Map<String, JsonElement> extraBodyMembers;
 
   private RequestOptions(Builder b) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    b.extraQueryParameters.forEach((name, values) -> query.put(name, List.copyOf(values)));
+    this.extraQueryParameters = Collections.unmodifiableMap(query);
+    Map<String, JsonElement> members = new LinkedHashMap<>();
+    b.extraBodyMembers.forEach((name, value) -> members.put(name, value.deepCopy()));
+    this.extraBodyMembers = members;
     this.accountToken = b.accountToken;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.timeout = b.timeout;
@@ -66,12 +78,36 @@ public final class RequestOptions {
     return Optional.ofNullable(idempotencyKey);
   }
 
+  /** @return query parameters added to this call's own, by name, each with its values in order */
+  public Map<String, List<String>> extraQueryParameters() {
+    return extraQueryParameters;
+  }
+
+  /** @return members merged into this call's JSON body, replacing any the model wrote under the same name; copies */
+  public Map<String, JsonElement> extraBodyMembers() {
+    Map<String, JsonElement> copy = new LinkedHashMap<>();
+    extraBodyMembers.forEach((name, value) -> copy.put(name, value.deepCopy()));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  boolean hasExtraBodyMembers() {
+    return !extraBodyMembers.isEmpty();
+  }
+
+  /** The members themselves, for the runtime, which only reads them. */
+  Map<String, JsonElement> bodyMembers() {
+    return extraBodyMembers;
+  }
+
   @Override
   public String toString() {
     return "RequestOptions{accountToken=" + (accountToken == null ? "default" : "***")
         + ", headers=" + Redaction.headerNames(headers.keySet())
         + ", timeout=" + timeout + ", retryPolicy=" + retryPolicy
-        + ", idempotencyKey=" + (idempotencyKey == null ? "none" : "set") + "}";
+        + ", idempotencyKey=" + (idempotencyKey == null ? "none" : "set")
+        + (extraQueryParameters.isEmpty() ? "" : ", extraQueryParameters=" + Redaction.headerNames(extraQueryParameters.keySet()))
+        + (extraBodyMembers.isEmpty() ? "" : ", extraBodyMembers=" + Redaction.headerNames(extraBodyMembers.keySet()))
+        + "}";
   }
 
   /** Builds {@link RequestOptions}. Arguments are validated as they are set. */
@@ -81,6 +117,8 @@ public final class RequestOptions {
     private Duration timeout;
     private RetryPolicy retryPolicy;
     private String idempotencyKey;
+    private final Map<String, List<String>> extraQueryParameters = new LinkedHashMap<>();
+    private final Map<String, JsonElement> extraBodyMembers = new LinkedHashMap<>();
 
     private Builder() {
     }
@@ -142,6 +180,38 @@ public final class RequestOptions {
         throw new IllegalArgumentException("idempotencyKey must be at most 255 characters, was " + key.length());
       }
       this.idempotencyKey = key;
+      return this;
+    }
+
+    /**
+     * Adds a query parameter the spec does not describe yet, after the call's own (on every page of a list). Called
+     * again with the same name, it adds another value: {@code ?name=a&name=b}. Values named like a secret are
+     * masked in logs and messages, as every query parameter is.
+     *
+     * @param name the parameter's name, not blank
+     * @param value its value, sent percent-encoded
+     * @return this builder
+     */
+    public Builder extraQueryParameter(String name, String value) {
+      Checks.notBlank(name, "extraQueryParameter name");
+      Objects.requireNonNull(value, "value of extraQueryParameter " + name + " must not be null");
+      extraQueryParameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    /**
+     * Merges a member the spec does not describe yet into the call's JSON body, replacing a member the model wrote
+     * under the same name; {@code JsonNull.INSTANCE} sends an explicit {@code null}. Only for operations whose
+     * request body is a JSON object: {@code with(options)} refuses it for any other.
+     *
+     * @param name the member's name, not blank
+     * @param value its value (copied)
+     * @return this builder
+     */
+    public Builder extraBodyMember(String name, JsonElement value) {
+      Checks.notBlank(name, "extraBodyMember name");
+      Objects.requireNonNull(value, "value of extraBodyMember " + name + " must not be null (use JsonNull.INSTANCE)");
+      extraBodyMembers.put(name, value.deepCopy());
       return this;
     }
 

@@ -160,7 +160,10 @@ final class ResponseDecoder<T> {
     }
     BoundedStream in = new BoundedStream(source.inputStream(), maxBodyBytes);
     try {
-      JsonReader reader = UnknownFields.newReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      CallContext call = CallContext.of(request);
+      InputStreamReader text = new InputStreamReader(in, StandardCharsets.UTF_8);
+      JsonReader reader = call == null ? UnknownFields.newReader(text)
+          : UnknownFields.newReader(text, !call.strictDecoding, call::decodeAnomaly);
       T value = adapter.read(reader);
       if (!atEnd(reader)) {
         throw new JsonParseException("unexpected content after the JSON value at " + reader.getPath());

@@ -35,6 +35,7 @@ final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       Response response = null;
       IOException failure = null;
+      long attemptStart = call.events.nanoTime();
       try {
         response = call.restoreRetryAfter(withinDeadline(chain, call).proceed(request));
         if (buffered != null && response.isSuccessful()) {
@@ -44,6 +45,7 @@ final class RetryInterceptor implements Interceptor {
         failure = e;
         response = null;
       }
+      attemptEnded(call, attempt, request, response, failure, attemptStart);
       if (chain.call().isCanceled()) {
         return finish(response, failure);
       }
@@ -52,6 +54,10 @@ final class RetryInterceptor implements Interceptor {
           : RetryDecision.Outcome.response(response.code(), response.header("Retry-After"));
       RetryDecision decision = RetryDecision.decide(call.policy, traits, attempt, outcome, call.nanosLeft(),
           call.timing.now(), random);
+      if (failure != null || !response.isSuccessful()) {
+        call.events.retryDecision(new RetryInfo(attempt, call.policy.maxAttempts(), decision.retry(), decision.reason(),
+            decision.delay()));
+      }
       if (!decision.retry()) {
         return finish(response, failure);
       }
@@ -65,6 +71,32 @@ final class RetryInterceptor implements Interceptor {
         throw new IOException("Canceled");
       }
     }
+  }
+
+  private static void attemptEnded(CallContext call, int attempt, Request request, Response response,
+      IOException failure, long start) {
+    if (!call.events.enabled()) {
+      return;
+    }
+    long requestBytes;
+    try {
+      requestBytes = request.body() == null ? 0 : request.body().contentLength();
+    } catch (IOException e) {
+      requestBytes = -1;
+    }
+    if (response == null) {
+      call.events.attemptEnd(attempt, 0, failure == null ? null : failure.getClass().getSimpleName(), null, start,
+          requestBytes, -1);
+      return;
+    }
+    ResponseBody body = response.body();
+    long responseBytes = body == null ? 0 : body.contentLength();
+    if (responseBytes < 0 && body != null && request.tag(BufferedBody.class) != null && response.isSuccessful()) {
+      // Decoded within the attempt from a peek, so every byte read is still in the body's buffer.
+      responseBytes = body.source().getBuffer().size();
+    }
+    call.events.attemptEnd(attempt, response.code(), null, HttpHeaders.requestId(response.headers()), start,
+        requestBytes, responseBytes);
   }
 
   private static Response finish(Response response, IOException failure) throws IOException {

@@ -214,7 +214,7 @@ class BadInputTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> malformedResponsesAreDecodeExceptionsNamingTheProblem() {
+  Stream<DynamicTest> withStrictDecodingMalformedResponsesAreDecodeExceptionsNamingTheProblem() {
     return Stream.of(
         new BadBody("a list where an id or object is expected", "{\"id\":\"1\",\"owner\":[1]}",
             "expected an id or an object at $.owner but found BEGIN_ARRAY"),
@@ -230,7 +230,7 @@ class BadInputTest {
             + "]".repeat(10_000) + "}", "Nesting limit"))
         .map(b -> dynamicTest(b.name(), () -> {
           try (SecretGuard guard = SecretGuard.start(); MockServer server = new MockServer();
-              TestClient client = server.clientBuilder().logger(guard.logger()).build()) {
+              TestClient client = server.clientBuilder().strictDecoding(true).logger(guard.logger()).build()) {
             server.json(200, b.body());
             DecodeException e = assertThrows(DecodeException.class, () -> client.api.get("1").execute());
             assertTrue(e.getMessage().startsWith("cannot decode Thing from GET http://"), e.getMessage());

@@ -76,7 +76,7 @@ class EchoingGatewayTest {
   void noSecretReachesAMessageOrALogLine(String shape) {
     try (MockServer server = echoing(shape);
         TestClient client = server.clientBuilder().header("X-Partner-Token", SECRET_HEADER_VALUE)
-            .retryPolicy(RetryPolicy.none()).logger(log::add).build()) {
+            .retryPolicy(RetryPolicy.none()).strictDecoding(true).logger(log::add).build()) {
       RequestOptions options = RequestOptions.builder().accountToken(PER_CALL_TOKEN).build();
       MergeException e = assertThrows(MergeException.class, () -> client.api.get("1").with(options).execute());
       List<String> shown = new ArrayList<>(List.of(e.getMessage(), e.toString()));

@@ -109,15 +109,20 @@ class EveryFailureIsTypedTest {
   }
 
   @Test
-  void anIntegerBeyondItsTypeIsADecodeExceptionNotASilentlyClampedValue() {
-    try (MockServer server = new MockServer(); TestClient client = client(server.baseUrl())) {
+  void anIntegerBeyondItsTypeIsNeverASilentlyClampedValue() {
+    try (MockServer server = new MockServer(); TestClient strict = server.clientBuilder().strictDecoding(true).build();
+        TestClient tolerant = server.client()) {
       server.json(200, "{\"id\":\"1\",\"size\":9223372036854775808}");
       server.json(200, "{\"id\":\"1\",\"size\":9223372036854775807}");
       server.json(200, "{\"id\":\"1\",\"size\":1.5}");
-      DecodeException e = assertThrows(DecodeException.class, () -> client.api.get("1").execute());
+      server.json(200, "{\"id\":\"1\",\"size\":9223372036854775808}");
+      DecodeException e = assertThrows(DecodeException.class, () -> strict.api.get("1").execute());
       assertTrue(e.getMessage().contains("9223372036854775808"), e.getMessage());
-      assertEquals(Long.MAX_VALUE, client.api.get("1").execute().size);
-      assertThrows(DecodeException.class, () -> client.api.get("1").execute());
+      assertEquals(Long.MAX_VALUE, strict.api.get("1").execute().size);
+      assertThrows(DecodeException.class, () -> strict.api.get("1").execute());
+      TestApi.Thing thing = tolerant.api.get("1").execute();
+      assertEquals(null, thing.size, "left unset, not clamped");
+      assertEquals("9223372036854775808", thing.unknownFields().get("size").getAsString());
     }
   }
 }

@@ -125,7 +125,9 @@ public final class GeneratedOperations {
   public static Map<String, Operation> of(Class<?> clientClass) {
     Map<String, Operation> operations = new TreeMap<>();
     for (Method group : clientClass.getMethods()) {
-      if (group.getParameterCount() != 0 || !group.getReturnType().getSimpleName().endsWith("Api")) {
+      // Only the generated groups, which live beside the client; raw() is the runtime's, not an operation.
+      if (group.getParameterCount() != 0 || !group.getReturnType().getSimpleName().endsWith("Api")
+          || group.getReturnType().getPackage() != clientClass.getPackage()) {
         continue;
       }
       group.setAccessible(true);

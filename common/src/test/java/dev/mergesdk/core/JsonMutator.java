@@ -20,7 +20,8 @@ import java.util.Random;
  */
 public final class JsonMutator {
   private static final String PLACEHOLDER = "\"__fuzz_placeholder__\"";
-  private static final String[] HUGE_NUMBERS = {
+  /** The numbers {@code hugeNumber} puts in place of a value. */
+  public static final String[] HUGE_NUMBERS = {
       "1e400", "-1e400", "99999999999999999999999999999999", "-9223372036854775809", "1e-400", "0.1e999999999",
       "1" + "0".repeat(5000), "2147483648", "-0", "1.7976931348623157e309"};
   private static final String[] TRIVIAL = {"", " ", "null", "{}", "[]", "\"\"", "0", "true", "{", "]", "\u0000",
@@ -206,10 +207,12 @@ public final class JsonMutator {
     return new Mutation(kind + " at " + slot.path(), bytes(text));
   }
 
+  /** The values {@code wrongType} puts in place of a value: every JSON type, and strings no date or number fits. */
+  public static final String[] WRONG_TYPES = {"\"a string\"", "12345", "-1.5", "true", "false", "null", "{}", "[]",
+      "[1,\"two\",{}]", "{\"unexpected\":{\"nested\":[1]}}", "\"2024-13-45T99:99:99Z\"", "\"\""};
+
   private Mutation wrongType() {
-    String[] others = {"\"a string\"", "12345", "-1.5", "true", "false", "null", "{}", "[]", "[1,\"two\",{}]",
-        "{\"unexpected\":{\"nested\":[1]}}", "\"2024-13-45T99:99:99Z\"", "\"\""};
-    return replace("wrong JSON type", others[random.nextInt(others.length)]);
+    return replace("wrong JSON type", WRONG_TYPES[random.nextInt(WRONG_TYPES.length)]);
   }
 
   private Mutation deleteMember() {

@@ -43,8 +43,8 @@ class JsonTest {
   }
 
   @Test
-  void aBadDateNamesTheFieldItWasIn() {
-    try (MockServer server = new MockServer(); TestClient client = server.client()) {
+  void withStrictDecodingABadDateNamesTheFieldItWasIn() {
+    try (MockServer server = new MockServer(); TestClient client = server.clientBuilder().strictDecoding(true).build()) {
       server.json(200, "{\"id\":\"1\",\"created_at\":\"31/12/2024\"}");
       DecodeException e = assertThrows(DecodeException.class, () -> client.api.get("1").execute());
       assertTrue(e.getMessage().contains("'31/12/2024' at $.created_at"), e.getMessage());

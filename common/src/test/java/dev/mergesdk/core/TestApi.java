@@ -1,5 +1,7 @@
 package dev.mergesdk.core;
 
+import dev.mergesdk.core.internal.NoAuth;
+
 import dev.mergesdk.core.internal.CommaSeparated;
 import dev.mergesdk.core.internal.CursorPage;
 import dev.mergesdk.core.internal.NumberedPage;
@@ -24,6 +26,14 @@ import retrofit2.http.Streaming;
 interface TestApi {
   @GET("things/{id}")
   MergeCall<Thing> get(@Path(value = "id", encoded = true) String id);
+
+  @GET("shapes/{id}")
+  MergeCall<Shaped> shaped(@Path(value = "id", encoded = true) String id);
+
+  /** An operation that needs no credential, marked as the generator marks it. */
+  @NoAuth
+  @POST("signup/")
+  MergeCall<Thing> signup();
 
   @GET("things")
   PagedCall<CursorThings, Thing> listByCursor(@Query("name") String name, @Query("page_size") Integer pageSize);
@@ -65,6 +75,45 @@ interface TestApi {
   MergeCall<List<Thing>> since(@Query("modified_after") OffsetDateTime after, @Query(value = "expand", encoded = true) CommaSeparated expand);
 
   /** A model as the generator writes it: Gson fields, an open enum, the unknown-fields slot. */
+  /** A member of every shape a generated model has, for the specification of tolerant reading. */
+  final class Shaped {
+    @SerializedName("text")
+    String text;
+    @SerializedName("count")
+    Integer count;
+    @SerializedName("size")
+    Long size;
+    @SerializedName("ratio")
+    Double ratio;
+    @SerializedName("flag")
+    Boolean flag;
+    @SerializedName("status")
+    Status status;
+    @SerializedName("at")
+    OffsetDateTime at;
+    @SerializedName("day")
+    java.time.LocalDate day;
+    @SerializedName("owner")
+    Expandable<Thing> owner;
+    @SerializedName("child")
+    Thing child;
+    @SerializedName("tags")
+    List<String> tags;
+    @SerializedName("children")
+    List<Thing> children;
+    @SerializedName("labels")
+    Map<String, String> labels;
+    @SerializedName("grid")
+    List<List<Integer>> grid;
+    @SerializedName("raw")
+    com.google.gson.JsonElement raw;
+    private transient JsonObject unknownFields;
+
+    JsonObject unknownFields() {
+      return unknownFields == null ? new JsonObject() : unknownFields;
+    }
+  }
+
   final class Thing {
     @SerializedName("id")
     String id;

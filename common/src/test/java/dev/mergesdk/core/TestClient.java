@@ -36,6 +36,7 @@ final class TestClient implements AutoCloseable {
 
   static final class Builder extends MergeClientBuilder<Builder> {
     private String accountToken;
+    private boolean openOperations;
 
     @Override
     protected Builder self() {
@@ -47,8 +48,14 @@ final class TestClient implements AutoCloseable {
       return this;
     }
 
+    /** Describes the API as one with operations that need no credential, as Agent Handler's descriptor does. */
+    Builder openOperations() {
+      this.openOperations = true;
+      return this;
+    }
+
     TestClient build() {
-      return new TestClient(buildRuntime(US_EU_ONLY, accountToken));
+      return new TestClient(buildRuntime(openOperations ? US_EU_ONLY.withOpenOperations() : US_EU_ONLY, accountToken));
     }
   }
 }

@@ -10,16 +10,27 @@ import dev.mergesdk.filestorage.model.File;
 import dev.mergesdk.agenthandler.AgentHandlerWebhookEvent;
 import dev.mergesdk.agenthandler.AgentHandlerWebhooks;
 import dev.mergesdk.agenthandler.ToolCallResult;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import dev.mergesdk.agenthandler.model.AccessKey;
+import dev.mergesdk.agenthandler.model.AccessKeyCreate;
+import dev.mergesdk.agenthandler.model.AccessKeyWithSecret;
+import dev.mergesdk.agenthandler.model.AgentSignup;
+import dev.mergesdk.agenthandler.model.ApplicationCredentialUpdate;
 import dev.mergesdk.agenthandler.model.FileReservation;
 import dev.mergesdk.agenthandler.model.FileReserveRequest;
 import dev.mergesdk.agenthandler.model.LinkToken;
 import dev.mergesdk.agenthandler.model.LinkTokenRequest;
 import dev.mergesdk.agenthandler.model.RegisteredUser;
 import dev.mergesdk.agenthandler.model.RegisteredUserCreate;
+import dev.mergesdk.agenthandler.model.RegisteredUserUpdate;
 import dev.mergesdk.agenthandler.model.UserType;
 import dev.mergesdk.core.ApiException;
 import dev.mergesdk.core.ApiResponse;
+import dev.mergesdk.core.CallInfo;
+import dev.mergesdk.core.CallListener;
+import dev.mergesdk.core.DecodeAnomaly;
 import dev.mergesdk.core.Download;
 import dev.mergesdk.core.Expandable;
 import dev.mergesdk.core.NotFoundException;
@@ -171,6 +182,52 @@ final class ReadmeSnippets {
         .header("X-Trace-Id", "checkout-42")
         .build();
     client.folders().create(request).with(options).execute();
+    // end
+  }
+
+  static void tolerantReading(String apiKey) {
+    // snippet: tolerant-reading
+    FileStorageClient client = FileStorageClient.builder()
+        .apiKey(apiKey)
+        .callListener(new CallListener() {
+          @Override
+          public void decodeAnomaly(CallInfo call, DecodeAnomaly anomaly) {
+            LOG.warning(call.operation() + ": " + anomaly); // $.results[3].size of File: expected Long, found string
+          }
+        })
+        .build();
+    FileStorageClient failFast = FileStorageClient.builder().apiKey(apiKey).strictDecoding(true).build();
+    // end
+  }
+
+  static void clearing(AgentHandlerClient client, String credentialId) {
+    // snippet: clearing
+    client.applicationCredentials().partialUpdate(credentialId, new ApplicationCredentialUpdate()
+        .clientId("new-client-id")          // sent
+        .clearOauth2ScopesOverride())       // sent as null: back to the connector's default scopes
+        .execute();                         // external_id, client_secret: not sent, unchanged
+    AccessKeyWithSecret forever = client.accessKeys().create(new AccessKeyCreate().name("ci").clearExpiresAt())
+        .execute();                         // expires_at: null, a key that never expires
+    // end
+  }
+
+  static void escapeHatches(AgentHandlerClient client, String userId, RegisteredUserUpdate change) {
+    // snippet: escape-hatches
+    try (AgentHandlerClient anonymous = AgentHandlerClient.builder().build()) {  // no access key
+      AgentSignup signup = anonymous.agent().signup().execute();                 // sent without Authorization
+      System.out.println("claim the new organisation at " + signup.getClaimUrl());
+    }
+
+    RequestOptions beta = RequestOptions.builder()
+        .extraQueryParameter("include_beta", "true")                      // after the call's own parameters
+        .extraBodyMember("preferred_locale", new JsonPrimitive("en-GB"))  // merged into the JSON body
+        .build();
+    client.registeredUsers().partialUpdate(userId, change).with(beta).execute();
+
+    JsonElement packs = client.raw().get("/tool-packs/", Map.of("page_size", "10")).execute();
+    JsonElement created = client.raw().post("/tool-packs/", JsonParser.parseString("{\"name\": \"Support\"}"))
+        .with(RequestOptions.builder().idempotencyKey(UUID.randomUUID().toString()).build())
+        .execute();
     // end
   }
 

@@ -162,6 +162,7 @@ public final class ContractValidator {
       req.withBody(request.getBody().toByteArray());
     }
     add(violations, validator.validateRequest(req.build()), op, request, "request");
+    openOperationCredentials(op, request, violations);
     if (response != null) {
       SimpleResponse.Builder res = new SimpleResponse.Builder(response.getCode());
       for (String name : response.getHeaders().names()) {
@@ -179,6 +180,24 @@ public final class ContractValidator {
       }
     }
     return new Result(op, violations);
+  }
+
+  /**
+   * A credential sent to an operation that needs none ({@code security: []}) is a violation: the SDK must not hand
+   * the key to an endpoint that does not ask for it.
+   */
+  private static void openOperationCredentials(SpecOperation op, RecordedRequest request, List<Violation> into) {
+    List<SecurityRequirement> security = op.operation().getSecurity();
+    if (security == null || !security.isEmpty()) {
+      return;
+    }
+    for (String header : List.of("Authorization", "X-Account-Token")) {
+      if (request.getHeaders().get(header) != null) {
+        into.add(new Violation(op.operationId(), request.getMethod(), request.getTarget(), "request",
+            "validation.request.security.unexpected",
+            "the operation needs no credential (security: []), yet the request carries " + header));
+      }
+    }
   }
 
   /** @return the operation's security requirements, as the credentials they ask for */

@@ -9,10 +9,12 @@ import java.util.Map;
 public final class ApiDescriptor {
   private final String name;
   private final Map<Region, String> baseUrls;
+  private final boolean openOperations;
 
-  private ApiDescriptor(String name, Map<Region, String> baseUrls) {
+  private ApiDescriptor(String name, Map<Region, String> baseUrls, boolean openOperations) {
     this.name = name;
     this.baseUrls = Collections.unmodifiableMap(new LinkedHashMap<>(baseUrls));
+    this.openOperations = openOperations;
   }
 
   /**
@@ -23,7 +25,21 @@ public final class ApiDescriptor {
    * @return the descriptor
    */
   public static ApiDescriptor of(String name, Map<Region, String> baseUrls) {
-    return new ApiDescriptor(Checks.notBlank(name, "name"), baseUrls);
+    return new ApiDescriptor(Checks.notBlank(name, "name"), baseUrls, false);
+  }
+
+  /**
+   * Marks an API with operations that need no credential ({@link NoAuth}).
+   *
+   * @return this descriptor, for an API whose client may then be built without an API key
+   */
+  public ApiDescriptor withOpenOperations() {
+    return new ApiDescriptor(name, baseUrls, true);
+  }
+
+  /** {@return whether some operation needs no credential, so a client without an API key is of use} */
+  public boolean hasOpenOperations() {
+    return openOperations;
   }
 
   /** {@return the API's product name} */

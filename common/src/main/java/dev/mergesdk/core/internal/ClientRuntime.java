@@ -13,6 +13,9 @@ public interface ClientRuntime extends Closeable {
   /** {@return the Retrofit instance the generated operation groups are created from} */
   Retrofit retrofit();
 
+  /** {@return requests by path, for what the spec does not describe yet, on this runtime} */
+  dev.mergesdk.core.RawApi raw();
+
   /** {@return the base URL requests are resolved against} */
   String baseUrl();
 

@@ -18,18 +18,22 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * The Gson configuration both clients share: lenient RFC 3339 dates, unknown fields kept, nulls omitted on write.
+ * The Gson configuration both clients share: lenient RFC 3339 dates, unknown fields kept, nulls omitted on write
+ * except those a model's {@code clearX()} asked for.
  */
 public final class Json {
   private static final Gson GSON = new GsonBuilder()
       .registerTypeAdapterFactory(UnknownFields.FACTORY)
       .registerTypeAdapterFactory(ExpandableAdapterFactory.INSTANCE)
+      .registerTypeAdapterFactory(ExplicitNulls.FACTORY)
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
       .registerTypeAdapter(Long.class, ExactInteger.LONG.nullSafe())
       .registerTypeAdapter(long.class, ExactInteger.LONG)
       .registerTypeAdapter(Integer.class, ExactInteger.INT.nullSafe())
       .registerTypeAdapter(int.class, ExactInteger.INT)
+      // Last registered, so it wraps every adapter above (Gson consults the latest first).
+      .registerTypeAdapterFactory(TolerantReading.FACTORY)
       .disableHtmlEscaping()
       .create();
 

@@ -1,5 +1,7 @@
 package dev.mergesdk.core.internal;
 
+import dev.mergesdk.core.DecodeAnomaly;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,6 +17,7 @@ import java.io.Reader;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * Keeps what a newer server sends and this SDK version does not model. Generated models carry a transient
@@ -36,7 +39,18 @@ public final class UnknownFields {
    * @return a reader that collects unknown members into the models it decodes
    */
   public static JsonReader newReader(Reader reader) {
-    return new RecordingReader(reader);
+    return new RecordingReader(reader, false, null);
+  }
+
+  /**
+   * @param reader the JSON text
+   * @param tolerant whether members that do not fit their type are kept here instead of failing (see
+   *     {@link TolerantReading})
+   * @param anomalies receives each member read tolerantly
+   * @return a reader that collects unknown members into the models it decodes
+   */
+  public static JsonReader newReader(Reader reader, boolean tolerant, Consumer<DecodeAnomaly> anomalies) {
+    return new RecordingReader(reader, tolerant, anomalies);
   }
 
   /**
@@ -51,19 +65,47 @@ public final class UnknownFields {
     }
   }
 
-  private static final class RecordingReader extends JsonReader {
+  /** The model being decoded: what it does not know, and the member {@link TolerantReading} is reading. */
+  static final class Frame {
+    final JsonObject unknown = new JsonObject();
+    final String model;
+    /** The member whose value is being read tolerantly, or null between members. */
+    String member;
+    /** Whether that member is a list or map, whose elements that do not fit are left out. */
+    boolean container;
+    boolean map;
+    /** Whether an element of that member was left out. */
+    boolean dropped;
+
+    Frame(String model) {
+      this.model = model;
+    }
+  }
+
+  static final class RecordingReader extends JsonReader {
     private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
-    private final Deque<JsonObject> frames = new ArrayDeque<>();
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    final boolean tolerant;
+    private final Consumer<DecodeAnomaly> anomalies;
     private String lastName;
     private int capturing;
+    /** Tokens consumed so far, so that a failed read can tell whether it consumed anything. */
+    private long consumed;
+    /** The last string consumed, its token and its position in {@link #consumed}, for the value of a failed read. */
+    private String lastString;
+    private JsonToken lastStringToken;
+    private long lastStringAt = -1;
 
-    RecordingReader(Reader in) {
+    RecordingReader(Reader in, boolean tolerant, Consumer<DecodeAnomaly> anomalies) {
       super(in);
+      this.tolerant = tolerant;
+      this.anomalies = anomalies;
     }
 
     @Override
     public String nextName() throws IOException {
       String name = super.nextName();
+      consumed++;
       if (capturing == 0) {
         lastName = name;
       }
@@ -71,10 +113,139 @@ public final class UnknownFields {
     }
 
     @Override
+    public String nextString() throws IOException {
+      JsonToken token = peek();
+      String value = super.nextString();
+      lastString = value;
+      lastStringToken = token;
+      lastStringAt = ++consumed;
+      return value;
+    }
+
+    @Override
+    public void beginArray() throws IOException {
+      super.beginArray();
+      consumed++;
+    }
+
+    @Override
+    public void endArray() throws IOException {
+      super.endArray();
+      consumed++;
+    }
+
+    @Override
+    public void beginObject() throws IOException {
+      super.beginObject();
+      consumed++;
+    }
+
+    @Override
+    public void endObject() throws IOException {
+      super.endObject();
+      consumed++;
+    }
+
+    @Override
+    public boolean nextBoolean() throws IOException {
+      boolean value = super.nextBoolean();
+      consumed++;
+      return value;
+    }
+
+    @Override
+    public void nextNull() throws IOException {
+      super.nextNull();
+      consumed++;
+    }
+
+    @Override
+    public double nextDouble() throws IOException {
+      double value = super.nextDouble();
+      consumed++;
+      return value;
+    }
+
+    @Override
+    public long nextLong() throws IOException {
+      long value = super.nextLong();
+      consumed++;
+      return value;
+    }
+
+    @Override
+    public int nextInt() throws IOException {
+      int value = super.nextInt();
+      consumed++;
+      return value;
+    }
+
+    Frame frame() {
+      return frames.peek();
+    }
+
+    String lastName() {
+      return lastName;
+    }
+
+    String lastString() {
+      return lastString;
+    }
+
+    long consumed() {
+      return consumed;
+    }
+
+    /** The value at the reader, read whole as raw JSON. */
+    JsonElement readRaw() throws IOException {
+      capturing++;
+      try {
+        return ELEMENT.read(this);
+      } finally {
+        capturing--;
+      }
+    }
+
+    /** The string consumed as token number {@code at}, as the JSON value it was; null if that token was another. */
+    JsonElement lastStringValue(long at) {
+      if (lastStringAt != at || consumed != at) {
+        return null;
+      }
+      return lastStringToken == JsonToken.NUMBER ? com.google.gson.JsonParser.parseString(lastString)
+          : new com.google.gson.JsonPrimitive(lastString);
+    }
+
+    /** Keeps the raw value of a member that did not fit, as an unknown member is kept. */
+    void recordUnfit(Frame frame, String name, JsonElement raw) {
+      add(frame.unknown, name, raw);
+    }
+
+    /** Keeps a left-out element under its member's name: in a list, or for a map under its key. */
+    void recordDropped(Frame frame, String key, JsonElement raw) {
+      JsonElement existing = frame.unknown.get(frame.member);
+      if (frame.map) {
+        JsonObject values = existing != null && existing.isJsonObject() ? existing.getAsJsonObject() : new JsonObject();
+        values.add(key == null ? "" : key, raw);
+        frame.unknown.add(frame.member, values);
+      } else {
+        JsonArray values = existing != null && existing.isJsonArray() ? existing.getAsJsonArray() : new JsonArray();
+        values.add(raw);
+        frame.unknown.add(frame.member, values);
+      }
+    }
+
+    void report(Frame frame, String expected, String found, DecodeAnomaly.Action action) {
+      if (anomalies != null) {
+        anomalies.accept(new DecodeAnomaly(getPreviousPath(), frame.model, expected, found, action));
+      }
+    }
+
+    @Override
     public void skipValue() throws IOException {
       // Gson's reflective adapter skips exactly the members its class does not declare.
       if (capturing > 0 || frames.isEmpty() || lastName == null || peek() == JsonToken.END_OBJECT) {
         super.skipValue();
+        consumed++;
         return;
       }
       String name = lastName;
@@ -85,24 +256,27 @@ public final class UnknownFields {
       } finally {
         capturing--;
       }
-      frames.peek().add(name, value);
+      frames.peek().unknown.add(name, value);
     }
 
     void record(JsonElement value) {
       if (capturing > 0 || frames.isEmpty() || lastName == null) {
         return;
       }
-      JsonObject frame = frames.peek();
-      JsonElement existing = frame.get(lastName);
+      add(frames.peek().unknown, lastName, value);
+    }
+
+    private static void add(JsonObject frame, String name, JsonElement value) {
+      JsonElement existing = frame.get(name);
       if (existing == null) {
-        frame.add(lastName, value);
+        frame.add(name, value);
       } else {
         JsonArray values = existing.isJsonArray() ? existing.getAsJsonArray() : new JsonArray();
         if (!existing.isJsonArray()) {
           values.add(existing);
         }
         values.add(value);
-        frame.add(lastName, values);
+        frame.add(name, values);
       }
     }
   }
@@ -127,7 +301,7 @@ public final class UnknownFields {
             return delegate.read(in);
           }
           RecordingReader reader = (RecordingReader) in;
-          JsonObject frame = new JsonObject();
+          Frame frame = new Frame(type.getRawType().getSimpleName());
           reader.frames.push(frame);
           T value;
           try {
@@ -135,9 +309,9 @@ public final class UnknownFields {
           } finally {
             reader.frames.pop();
           }
-          if (value != null && frame.size() > 0) {
+          if (value != null && frame.unknown.size() > 0) {
             try {
-              field.set(value, frame);
+              field.set(value, frame.unknown);
             } catch (IllegalAccessException e) {
               throw new IllegalStateException("cannot keep unknown fields of " + type, e);
             }
