@@ -17,6 +17,8 @@ import dev.mergesdk.agenthandler.model.RegisteredUserUpdate;
 import dev.mergesdk.core.ApiResponse;
 import dev.mergesdk.core.CallInfo;
 import dev.mergesdk.core.CallListener;
+import dev.mergesdk.core.CallResult;
+import dev.mergesdk.core.RetryInfo;
 import dev.mergesdk.core.DecodeAnomaly;
 import dev.mergesdk.core.Download;
 import dev.mergesdk.core.NotFoundException;
@@ -35,6 +37,7 @@ import dev.mergesdk.filestorage.FilesApi;
 import dev.mergesdk.filestorage.model.File;
 import dev.mergesdk.filestorage.model.FileExpand;
 import dev.mergesdk.filestorage.model.PaginatedFileList;
+import dev.mergesdk.opentelemetry.MergeTelemetry;
 import dev.mergesdk.testkit.WebhookDelivery;
 import dev.mergesdk.testkit.Webhooks;
 import java.nio.file.Path;
@@ -213,6 +216,27 @@ final class ReadmeSnippets {
         .userAgentSuffix("acme-sync/2.1")
         .header("X-Team", "documents")
         .httpClient(new okhttp3.OkHttpClient())        // your pool, proxy, TLS; auth and retries still apply
+        .build();
+    // end
+  }
+
+  static void observability(String apiKey, io.opentelemetry.api.OpenTelemetry openTelemetry) {
+    // snippet: observability
+    CallListener listener = new CallListener() {
+      @Override
+      public void retryDecision(CallInfo call, RetryInfo decision) {
+        LOG.info(call.operation() + ": " + decision);  // retry after 503 in 740 ms, attempt 2 of 3
+      }
+
+      @Override
+      public void callEnd(CallInfo call, CallResult result) {
+        LOG.fine(call.method() + " " + call.url() + " " + result); // CallResult{ok, status 200, 2 attempt(s), ...}
+      }
+    };
+    FileStorageClient logged = FileStorageClient.builder().apiKey(apiKey).callListener(listener).build();
+    FileStorageClient traced = FileStorageClient.builder()
+        .apiKey(apiKey)
+        .callListener(MergeTelemetry.create(openTelemetry))  // spans and metrics, OpenTelemetry API only
         .build();
     // end
   }
