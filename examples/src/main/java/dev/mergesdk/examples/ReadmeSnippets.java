@@ -30,6 +30,8 @@ import dev.mergesdk.core.ApiException;
 import dev.mergesdk.core.ApiResponse;
 import dev.mergesdk.core.CallInfo;
 import dev.mergesdk.core.CallListener;
+import dev.mergesdk.core.CallResult;
+import dev.mergesdk.core.RetryInfo;
 import dev.mergesdk.core.DecodeAnomaly;
 import dev.mergesdk.core.Download;
 import dev.mergesdk.core.Expandable;
@@ -53,6 +55,7 @@ import dev.mergesdk.filestorage.model.FileStorageFolderResponse;
 import dev.mergesdk.filestorage.model.Folder;
 import dev.mergesdk.filestorage.model.FolderRequest;
 import dev.mergesdk.filestorage.model.PaginatedFileList;
+import dev.mergesdk.opentelemetry.MergeTelemetry;
 import dev.mergesdk.testkit.WebhookDelivery;
 import dev.mergesdk.testkit.Webhooks;
 import java.nio.file.Path;
@@ -239,6 +242,27 @@ final class ReadmeSnippets {
         .userAgentSuffix("acme-sync/2.1")
         .header("X-Team", "documents")
         .httpClient(new okhttp3.OkHttpClient())        // your pool, proxy, TLS; auth and retries still apply
+        .build();
+    // end
+  }
+
+  static void observability(String apiKey, io.opentelemetry.api.OpenTelemetry openTelemetry) {
+    // snippet: observability
+    CallListener listener = new CallListener() {
+      @Override
+      public void retryDecision(CallInfo call, RetryInfo decision) {
+        LOG.info(call.operation() + ": " + decision);  // retry after 503 in 740 ms, attempt 2 of 3
+      }
+
+      @Override
+      public void callEnd(CallInfo call, CallResult result) {
+        LOG.fine(call.method() + " " + call.url() + " " + result); // CallResult{ok, status 200, 2 attempt(s), ...}
+      }
+    };
+    FileStorageClient logged = FileStorageClient.builder().apiKey(apiKey).callListener(listener).build();
+    FileStorageClient traced = FileStorageClient.builder()
+        .apiKey(apiKey)
+        .callListener(MergeTelemetry.create(openTelemetry))  // spans and metrics, OpenTelemetry API only
         .build();
     // end
   }
