@@ -8,6 +8,7 @@ module dev.mergesdk.core {
   requires transitive okio;
   requires transitive retrofit2;
   requires static com.google.errorprone.annotations;
+  requires static org.jspecify;
 
   exports dev.mergesdk.core;
   exports dev.mergesdk.core.internal to dev.mergesdk.filestorage, dev.mergesdk.agenthandler, dev.mergesdk.testkit;

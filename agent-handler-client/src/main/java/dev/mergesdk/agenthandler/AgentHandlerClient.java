@@ -29,7 +29,7 @@ public final class AgentHandlerClient extends ApiClient {
     super(runtime);
   }
 
-  /** @return a builder; {@code apiKey} is required for every operation but agent signup */
+  /** {@return a builder; {@code apiKey} is required for every operation but agent signup} */
   public static Builder builder() {
     return new Builder();
   }

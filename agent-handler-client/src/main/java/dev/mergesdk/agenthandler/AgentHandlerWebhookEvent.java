@@ -27,7 +27,7 @@ public final class AgentHandlerWebhookEvent {
     this.envelope = envelope;
   }
 
-  /** @return the event name, such as {@code registered_user.created}, when the envelope carries one */
+  /** {@return the event name, such as {@code registered_user.created}, when the envelope carries one} */
   public Optional<String> event() {
     for (String member : EVENT_MEMBERS) {
       JsonElement value = envelope.get(member);
@@ -38,7 +38,7 @@ public final class AgentHandlerWebhookEvent {
     return Optional.empty();
   }
 
-  /** @return the event's data as raw JSON (a copy); {@code JsonNull} when the envelope has none */
+  /** {@return the event's data as raw JSON (a copy); {@code JsonNull} when the envelope has none} */
   public JsonElement data() {
     JsonElement data = envelope.get("data");
     return data == null ? JsonNull.INSTANCE : data.deepCopy();
@@ -70,7 +70,7 @@ public final class AgentHandlerWebhookEvent {
     }
   }
 
-  /** @return the whole envelope as raw JSON (a copy) */
+  /** {@return the whole envelope as raw JSON (a copy)} */
   public JsonObject envelope() {
     return envelope.deepCopy();
   }

@@ -24,12 +24,12 @@ public class McpException extends MergeException {
     this.data = data == null || data.isJsonNull() ? null : data.toString();
   }
 
-  /** @return the JSON-RPC error code; 0 when the failure was in the envelope itself */
+  /** {@return the JSON-RPC error code; 0 when the failure was in the envelope itself} */
   public int code() {
     return code;
   }
 
-  /** @return the error's data as JSON text, when the server sent some */
+  /** {@return the error's data as JSON text, when the server sent some} */
   public Optional<String> data() {
     return Optional.ofNullable(data);
   }

@@ -87,47 +87,47 @@ public final class ToolCallResult {
     return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
   }
 
-  /** @return how the call ended */
+  /** {@return how the call ended} */
   public Status status() {
     return status;
   }
 
-  /** @return whether the tool ran successfully */
+  /** {@return whether the tool ran successfully} */
   public boolean isSuccess() {
     return status == Status.SUCCESS;
   }
 
-  /** @return whether the user must authenticate the connector before the tool can run */
+  /** {@return whether the user must authenticate the connector before the tool can run} */
   public boolean requiresAuthentication() {
     return status == Status.AUTHENTICATION_REQUIRED;
   }
 
-  /** @return the link to send the user so they can authenticate, when that is what the call needs */
+  /** {@return the link to send the user so they can authenticate, when that is what the call needs} */
   public Optional<String> authenticationUrl() {
     return Optional.ofNullable(authenticationUrl);
   }
 
-  /** @return the server's message about an error or a required authentication */
+  /** {@return the server's message about an error or a required authentication} */
   public Optional<String> message() {
     return Optional.ofNullable(message);
   }
 
-  /** @return the tool's error code (such as {@code reauth_required}), when it reported one */
+  /** {@return the tool's error code (such as {@code reauth_required}), when it reported one} */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
-  /** @return the text items of the result joined by newlines; often JSON */
+  /** {@return the text items of the result joined by newlines; often JSON} */
   public String text() {
     return text;
   }
 
-  /** @return every content item as sent */
+  /** {@return every content item as sent} */
   public List<McpContent> content() {
     return content;
   }
 
-  /** @return the structured form of the result, when the tool provides one */
+  /** {@return the structured form of the result, when the tool provides one} */
   public Optional<JsonElement> structuredContent() {
     return Optional.ofNullable(structuredContent);
   }

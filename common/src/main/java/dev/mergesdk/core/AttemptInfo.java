@@ -24,37 +24,37 @@ public final class AttemptInfo {
     this.responseBytes = responseBytes;
   }
 
-  /** @return the attempt's number, 1 for the first */
+  /** {@return the attempt's number, 1 for the first} */
   public int number() {
     return number;
   }
 
-  /** @return the response's status, or 0 when the attempt failed before one arrived */
+  /** {@return the response's status, or 0 when the attempt failed before one arrived} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the kind of transport failure ({@code SocketTimeoutException}, ...), when there was no response */
+  /** {@return the kind of transport failure ({@code SocketTimeoutException}, ...), when there was no response} */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }
 
-  /** @return the request id the response carried */
+  /** {@return the request id the response carried} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** @return from sending the request to having the response (and, for JSON, its body) or the failure */
+  /** {@return from sending the request to having the response (and, for JSON, its body) or the failure} */
   public Duration duration() {
     return duration;
   }
 
-  /** @return the request body's size in bytes, 0 without a body, -1 when not known in advance (a stream) */
+  /** {@return the request body's size in bytes, 0 without a body, -1 when not known in advance (a stream)} */
   public long requestBytes() {
     return requestBytes;
   }
 
-  /** @return the response body's size in bytes as far as read or declared, -1 when not known (a download) */
+  /** {@return the response body's size in bytes as far as read or declared, -1 when not known (a download)} */
   public long responseBytes() {
     return responseBytes;
   }

@@ -14,22 +14,22 @@ public final class CallInfo {
     this.host = host;
   }
 
-  /** @return the operation, as its group and method ({@code FilesApi.list}), or {@code raw} for a raw request */
+  /** {@return the operation, as its group and method ({@code FilesApi.list}), or {@code raw} for a raw request} */
   public String operation() {
     return operation;
   }
 
-  /** @return the HTTP method */
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** @return the URL, with secret query values and any password masked */
+  /** {@return the URL, with secret query values and any password masked} */
   public String url() {
     return url;
   }
 
-  /** @return the host the call goes to */
+  /** {@return the host the call goes to} */
   public String host() {
     return host;
   }

@@ -19,32 +19,32 @@ public final class CallResult {
     this.requestId = requestId;
   }
 
-  /** @return the last response's status, or 0 when none arrived */
+  /** {@return the last response's status, or 0 when none arrived} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return whether the call returned its result */
+  /** {@return whether the call returned its result} */
   public boolean isSuccess() {
     return failure == null;
   }
 
-  /** @return the exception the call throws (its message is redacted like every message of the SDK) */
+  /** {@return the exception the call throws (its message is redacted like every message of the SDK)} */
   public Optional<MergeException> failure() {
     return Optional.ofNullable(failure);
   }
 
-  /** @return how many attempts were sent */
+  /** {@return how many attempts were sent} */
   public int attempts() {
     return attempts;
   }
 
-  /** @return the whole call, retries and waits included */
+  /** {@return the whole call, retries and waits included} */
   public Duration duration() {
     return duration;
   }
 
-  /** @return the request id of the last response */
+  /** {@return the request id of the last response} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

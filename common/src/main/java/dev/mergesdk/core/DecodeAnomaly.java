@@ -39,27 +39,27 @@ public final class DecodeAnomaly {
     this.action = action;
   }
 
-  /** @return where in the document, as a JSON path ({@code $.results[3].size}) */
+  /** {@return where in the document, as a JSON path ({@code $.results[3].size})} */
   public String path() {
     return path;
   }
 
-  /** @return the model the member belongs to ({@code File}) */
+  /** {@return the model the member belongs to ({@code File})} */
   public String model() {
     return model;
   }
 
-  /** @return the declared type ({@code Long}, {@code List<Permission>}) */
+  /** {@return the declared type ({@code Long}, {@code List<Permission>})} */
   public String expected() {
     return expected;
   }
 
-  /** @return the kind of JSON value found: {@code string}, {@code number}, {@code boolean}, {@code object} or {@code array} */
+  /** {@return the kind of JSON value found: {@code string}, {@code number}, {@code boolean}, {@code object} or {@code array}} */
   public String found() {
     return found;
   }
 
-  /** @return what was done */
+  /** {@return what was done} */
   public Action action() {
     return action;
   }

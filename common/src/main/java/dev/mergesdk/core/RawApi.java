@@ -1,5 +1,8 @@
 package dev.mergesdk.core;
 
+import com.google.errorprone.annotations.CheckReturnValue;
+import org.jspecify.annotations.NullMarked;
+
 import dev.mergesdk.core.internal.Checks;
 import dev.mergesdk.core.internal.Snippets;
 
@@ -33,6 +36,7 @@ import okhttp3.RequestBody;
  * JsonElement packs = client.raw().get("/tool-packs/", Map.of("page_size", "10")).execute();
  * }</pre>
  */
+@NullMarked
 public final class RawApi {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
@@ -53,58 +57,78 @@ public final class RawApi {
   }
 
   /**
+   * A GET by path.
+   *
    * @param path the path under the API's base URL, e.g. {@code /tool-packs/}
    * @return the call, not yet executed
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> get(String path) {
     return request("GET", path, Map.of(), null);
   }
 
   /**
+   * A GET by path with query parameters.
+   *
    * @param path the path under the API's base URL
    * @param query query parameters, in the map's order
    * @return the call, not yet executed
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> get(String path, Map<String, String> query) {
     return request("GET", path, query, null);
   }
 
   /**
+   * A POST by path with a JSON body.
+   *
    * @param path the path under the API's base URL
    * @param body the JSON body, sent as built (explicit nulls included)
    * @return the call, not yet executed
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> post(String path, JsonElement body) {
     return request("POST", path, Map.of(), Objects.requireNonNull(body, "body must not be null"));
   }
 
   /**
+   * A PUT by path with a JSON body.
+   *
    * @param path the path under the API's base URL
    * @param body the JSON body, sent as built
    * @return the call, not yet executed
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> put(String path, JsonElement body) {
     return request("PUT", path, Map.of(), Objects.requireNonNull(body, "body must not be null"));
   }
 
   /**
+   * A PATCH by path with a JSON body.
+   *
    * @param path the path under the API's base URL
    * @param body the JSON body, sent as built
    * @return the call, not yet executed
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> patch(String path, JsonElement body) {
     return request("PATCH", path, Map.of(), Objects.requireNonNull(body, "body must not be null"));
   }
 
   /**
+   * A DELETE by path.
+   *
    * @param path the path under the API's base URL
    * @return the call, not yet executed
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> delete(String path) {
     return request("DELETE", path, Map.of(), null);
   }
 
   /**
+   * A request by path with any method, query and JSON body.
+   *
    * @param method GET, POST, PUT, PATCH or DELETE
    * @param path the path under the API's base URL
    * @param query query parameters, in the map's order
@@ -113,6 +137,7 @@ public final class RawApi {
    * @throws IllegalArgumentException naming the argument, for a path that is not one of the API's, or a method,
    *     query or body that cannot be sent
    */
+  @CheckReturnValue
   public MergeCall<JsonElement> request(String method, String path, Map<String, String> query, JsonElement body) {
     String m = Checks.notBlank(method, "method").toUpperCase(Locale.ROOT);
     if (!METHODS.contains(m)) {

@@ -67,7 +67,7 @@ final class RedirectInterceptor implements Interceptor {
     return code == 300 || code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
-  /** @return why the redirect is not followed, or null to follow it */
+  /** {@return why the redirect is not followed, or null to follow it} */
   static String refusal(HttpUrl from, HttpUrl target, int hopsSoFar) {
     if (target == null) {
       return "the redirect has no http(s) Location";

@@ -78,12 +78,12 @@ public final class RequestOptions {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** @return query parameters added to this call's own, by name, each with its values in order */
+  /** {@return query parameters added to this call's own, by name, each with its values in order} */
   public Map<String, List<String>> extraQueryParameters() {
     return extraQueryParameters;
   }
 
-  /** @return members merged into this call's JSON body, replacing any the model wrote under the same name; copies */
+  /** {@return members merged into this call's JSON body, replacing any the model wrote under the same name; copies} */
   public Map<String, JsonElement> extraBodyMembers() {
     Map<String, JsonElement> copy = new LinkedHashMap<>();
     extraBodyMembers.forEach((name, value) -> copy.put(name, value.deepCopy()));

@@ -47,17 +47,17 @@ final class ResponseDecoder<T> {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** @return whether a success body is read whole into memory (everything but downloads and void results) */
+  /** {@return whether a success body is read whole into memory (everything but downloads and void results)} */
   boolean buffersBody() {
     return adapter != null;
   }
 
-  /** @return whether the body is streamed to the caller after the call returns */
+  /** {@return whether the body is streamed to the caller after the call returns} */
   boolean isDownload() {
     return type == Download.class;
   }
 
-  /** @return the model's class, or null for a generic type */
+  /** {@return the model's class, or null for a generic type} */
   Class<?> modelClass() {
     return type instanceof Class ? (Class<?>) type : type instanceof ParameterizedType
         ? (Class<?>) ((ParameterizedType) type).getRawType() : null;

@@ -131,17 +131,17 @@ final class RetryDecision {
     return new RetryDecision(false, Duration.ZERO, reason);
   }
 
-  /** @return whether to send the request again */
+  /** {@return whether to send the request again} */
   boolean retry() {
     return retry;
   }
 
-  /** @return how long to wait first; zero when not retrying */
+  /** {@return how long to wait first; zero when not retrying} */
   Duration delay() {
     return delay;
   }
 
-  /** @return what the decision was based on: the status or failure retried, or why there is no retry */
+  /** {@return what the decision was based on: the status or failure retried, or why there is no retry} */
   String reason() {
     return reason;
   }

@@ -18,22 +18,24 @@ public final class RetryInfo {
     this.delay = delay;
   }
 
-  /** @return the attempt that just ended, 1 for the first */
+  /** {@return the attempt that just ended, 1 for the first} */
   public int attempt() {
     return attempt;
   }
 
-  /** @return the policy's most attempts */
+  /** {@return the policy's most attempts} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** @return whether the request is sent again */
+  /** {@return whether the request is sent again} */
   public boolean retry() {
     return retry;
   }
 
   /**
+   * Why the decision was taken.
+   *
    * @return the status or failure retried ({@code 503}, {@code SocketTimeoutException}), or why not
    *     ({@code status 404 is not retried}, {@code all 3 attempts used}, ...)
    */
@@ -41,7 +43,7 @@ public final class RetryInfo {
     return reason;
   }
 
-  /** @return how long the SDK waits before the next attempt; zero when not retrying */
+  /** {@return how long the SDK waits before the next attempt; zero when not retrying} */
   public Duration delay() {
     return delay;
   }

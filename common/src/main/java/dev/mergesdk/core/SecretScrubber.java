@@ -35,7 +35,7 @@ final class SecretScrubber {
     return NONE.with(secrets);
   }
 
-  /** @return a scrubber that also removes {@code secrets}; this one when there is nothing new */
+  /** {@return a scrubber that also removes {@code secrets}; this one when there is nothing new} */
   SecretScrubber with(Collection<String> secrets) {
     if (secrets.isEmpty()) {
       return this;

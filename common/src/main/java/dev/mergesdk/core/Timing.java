@@ -46,10 +46,10 @@ interface Timing {
     }
   };
 
-  /** @return a monotonic reading in nanoseconds, for deadlines */
+  /** {@return a monotonic reading in nanoseconds, for deadlines} */
   long nanoTime();
 
-  /** @return the wall-clock time, for {@code Retry-After} dates */
+  /** {@return the wall-clock time, for {@code Retry-After} dates} */
   Instant now();
 
   /**

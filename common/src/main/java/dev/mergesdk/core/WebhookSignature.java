@@ -143,7 +143,7 @@ public final class WebhookSignature {
     return "WebhookSignature{HMAC-SHA256 in " + headerName + ", " + describe(encodings) + "}";
   }
 
-  /** @return the 32 signature bytes, or null when the text is none of the accepted encodings of 32 bytes */
+  /** {@return the 32 signature bytes, or null when the text is none of the accepted encodings of 32 bytes} */
   private byte[] decode(String text) {
     if (encodings.contains(Encoding.HEX) && text.length() == 2 * MAC_BYTES) {
       byte[] hex = hex(text);

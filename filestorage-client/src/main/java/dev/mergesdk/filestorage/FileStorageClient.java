@@ -30,7 +30,7 @@ public final class FileStorageClient extends ApiClient {
     super(runtime);
   }
 
-  /** @return a builder; {@code apiKey} is required */
+  /** {@return a builder; {@code apiKey} is required} */
   public static Builder builder() {
     return new Builder();
   }

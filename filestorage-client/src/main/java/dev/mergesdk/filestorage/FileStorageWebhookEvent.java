@@ -28,17 +28,17 @@ public final class FileStorageWebhookEvent {
     this.data = data;
   }
 
-  /** @return the event name, such as {@code File.changed} or {@code LinkedAccount.linked} */
+  /** {@return the event name, such as {@code File.changed} or {@code LinkedAccount.linked}} */
   public String event() {
     return event;
   }
 
-  /** @return the webhook that fired: its id, event and target URL */
+  /** {@return the webhook that fired: its id, event and target URL} */
   public WebhookHook hook() {
     return envelope.getHook();
   }
 
-  /** @return the Linked Account the event concerns, when the delivery names one */
+  /** {@return the Linked Account the event concerns, when the delivery names one} */
   public Optional<AccountDetails> linkedAccount() {
     return Optional.ofNullable(envelope.getLinkedAccount());
   }
@@ -63,12 +63,12 @@ public final class FileStorageWebhookEvent {
     return type.isInstance(data) ? Optional.of(type.cast(data)) : Optional.empty();
   }
 
-  /** @return the data as raw JSON, whatever the event (a copy) */
+  /** {@return the data as raw JSON, whatever the event (a copy)} */
   public JsonElement rawData() {
     return rawData.deepCopy();
   }
 
-  /** @return the whole envelope as decoded; its {@code unknownFields()} holds members this SDK does not know */
+  /** {@return the whole envelope as decoded; its {@code unknownFields()} holds members this SDK does not know} */
   public WebhookEnvelope envelope() {
     return envelope;
   }

@@ -184,7 +184,7 @@ public final class FileStorageWebhooks {
     }
   }
 
-  /** @return the data as the event's model, or the raw JSON for events the SDK does not type and for no data */
+  /** {@return the data as the event's model, or the raw JSON for events the SDK does not type and for no data} */
   private static Object typedData(String event, JsonElement raw) {
     Class<?> type = TYPED_EVENTS.get(event);
     if (type == null || raw.isJsonNull()) {

@@ -60,12 +60,12 @@ public final class ApiSpec {
     this.operations = Collections.unmodifiableList(ops);
   }
 
-  /** @return the Merge File Storage spec ({@code dev/mergesdk/specs/filestorage.yaml}) */
+  /** {@return the Merge File Storage spec ({@code dev/mergesdk/specs/filestorage.yaml})} */
   public static ApiSpec fileStorage() {
     return named("filestorage");
   }
 
-  /** @return the Merge Agent Handler spec ({@code dev/mergesdk/specs/agent-handler.yaml}) */
+  /** {@return the Merge Agent Handler spec ({@code dev/mergesdk/specs/agent-handler.yaml})} */
   public static ApiSpec agentHandler() {
     return named("agent-handler");
   }
@@ -113,32 +113,32 @@ public final class ApiSpec {
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
-  /** @return the spec's short name, e.g. {@code filestorage} */
+  /** {@return the spec's short name, e.g. {@code filestorage}} */
   public String name() {
     return name;
   }
 
-  /** @return the API's title from {@code info.title} */
+  /** {@return the API's title from {@code info.title}} */
   public String title() {
     return openApi.getInfo() != null && openApi.getInfo().getTitle() != null ? openApi.getInfo().getTitle() : name;
   }
 
-  /** @return the path of the spec's first server URL, without a trailing slash, e.g. {@code /api/filestorage/v1} */
+  /** {@return the path of the spec's first server URL, without a trailing slash, e.g. {@code /api/filestorage/v1}} */
   public String basePath() {
     return basePath;
   }
 
-  /** @return the spec's text */
+  /** {@return the spec's text} */
   public String yaml() {
     return yaml;
   }
 
-  /** @return the parsed spec (references kept) */
+  /** {@return the parsed spec (references kept)} */
   public OpenAPI openApi() {
     return openApi;
   }
 
-  /** @return every operation, in document order */
+  /** {@return every operation, in document order} */
   public List<SpecOperation> operations() {
     return operations;
   }

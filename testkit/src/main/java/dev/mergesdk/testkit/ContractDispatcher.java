@@ -50,7 +50,7 @@ public class ContractDispatcher extends QueueDispatcher {
     this.validator = ContractValidator.of(spec);
   }
 
-  /** @return the spec */
+  /** {@return the spec} */
   public ApiSpec spec() {
     return validator.spec();
   }
@@ -115,7 +115,7 @@ public class ContractDispatcher extends QueueDispatcher {
     queue.add(CLOSED);
   }
 
-  /** @return the violations so far */
+  /** {@return the violations so far} */
   public List<Violation> violations() {
     synchronized (violations) {
       return new ArrayList<>(violations);
@@ -126,7 +126,7 @@ public class ContractDispatcher extends QueueDispatcher {
     violations.clear();
   }
 
-  /** @return the operationIds requests were matched to so far */
+  /** {@return the operationIds requests were matched to so far} */
   public Set<String> exercisedOperationIds() {
     return Set.copyOf(exercised);
   }

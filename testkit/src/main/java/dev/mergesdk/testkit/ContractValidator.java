@@ -43,12 +43,12 @@ public final class ContractValidator {
       this.violations = Collections.unmodifiableList(violations);
     }
 
-    /** @return the operation the request was for, if any matched */
+    /** {@return the operation the request was for, if any matched} */
     public Optional<SpecOperation> operation() {
       return Optional.ofNullable(operation);
     }
 
-    /** @return the violations, empty when the exchange conforms */
+    /** {@return the violations, empty when the exchange conforms} */
     public List<Violation> violations() {
       return violations;
     }
@@ -121,7 +121,7 @@ public final class ContractValidator {
     return CACHE.computeIfAbsent(spec.name() + "@" + System.identityHashCode(spec), k -> new ContractValidator(spec));
   }
 
-  /** @return the spec */
+  /** {@return the spec} */
   public ApiSpec spec() {
     return spec;
   }
@@ -200,7 +200,7 @@ public final class ContractValidator {
     }
   }
 
-  /** @return the operation's security requirements, as the credentials they ask for */
+  /** {@return the operation's security requirements, as the credentials they ask for} */
   private static String securityOf(SpecOperation op) {
     OpenAPI api = op.spec().openApi();
     List<SecurityRequirement> requirements = op.operation().getSecurity() != null ? op.operation().getSecurity()

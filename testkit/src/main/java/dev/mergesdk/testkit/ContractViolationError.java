@@ -16,7 +16,7 @@ public final class ContractViolationError extends AssertionError {
     this.violations = Collections.unmodifiableList(violations);
   }
 
-  /** @return the violations */
+  /** {@return the violations} */
   public List<Violation> violations() {
     return violations;
   }

@@ -117,7 +117,7 @@ public final class ExampleJson {
     return new ExampleJson(origin, copy, schema, resolve);
   }
 
-  /** @return the JSON text */
+  /** {@return the JSON text} */
   public String toJson() {
     return node.toString();
   }
@@ -126,7 +126,7 @@ public final class ExampleJson {
     return node;
   }
 
-  /** @return the JSON text */
+  /** {@return the JSON text} */
   @Override
   public String toString() {
     return toJson();

@@ -46,7 +46,7 @@ public final class Fault {
         .build());
   }
 
-  /** @return a {@code 500 Internal Server Error} */
+  /** {@return a {@code 500 Internal Server Error}} */
   public static Fault serverError() {
     return status(500);
   }
@@ -61,7 +61,7 @@ public final class Fault {
         .build());
   }
 
-  /** @return the normal response's status and headers, then part of the body, then the connection closes */
+  /** {@return the normal response's status and headers, then part of the body, then the connection closes} */
   public static Fault disconnectMidBody() {
     return new Fault("disconnect mid-body", normal -> {
       MockResponse.Builder b = new MockResponse.Builder(normal);
@@ -72,7 +72,7 @@ public final class Fault {
     });
   }
 
-  /** @return no response at all: the connection closes once the request is read */
+  /** {@return no response at all: the connection closes once the request is read} */
   public static Fault disconnectBeforeResponse() {
     return new Fault("disconnect before the response", normal -> new MockResponse.Builder(normal)
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)

@@ -68,12 +68,12 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     this.contract = new ContractDispatcher(spec);
   }
 
-  /** @return a stand-in for Merge File Storage */
+  /** {@return a stand-in for Merge File Storage} */
   public static MergeMock fileStorage() {
     return new MergeMock(ApiSpec.fileStorage());
   }
 
-  /** @return a stand-in for Merge Agent Handler */
+  /** {@return a stand-in for Merge Agent Handler} */
   public static MergeMock agentHandler() {
     return new MergeMock(ApiSpec.agentHandler());
   }
@@ -173,17 +173,17 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
 
   // ---- Where it listens ----
 
-  /** @return the base URL to give the client's builder, e.g. {@code http://127.0.0.1:4711/api/filestorage/v1/} */
+  /** {@return the base URL to give the client's builder, e.g. {@code http://127.0.0.1:4711/api/filestorage/v1/}} */
   public String baseUrl() {
     return started().url(spec.basePath() + "/").toString();
   }
 
-  /** @return the spec it stands in for */
+  /** {@return the spec it stands in for} */
   public ApiSpec spec() {
     return spec;
   }
 
-  /** @return the underlying server, for what this class does not cover */
+  /** {@return the underlying server, for what this class does not cover} */
   public MockWebServer server() {
     return started();
   }
@@ -239,7 +239,7 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
 
   // ---- What it received ----
 
-  /** @return every request received since the last reset, in order */
+  /** {@return every request received since the last reset, in order} */
   public List<RecordedCall> requests() {
     synchronized (calls) {
       return new ArrayList<>(calls);
@@ -266,7 +266,7 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     return all.get(all.size() - 1);
   }
 
-  /** @return the contract violations so far (requests and stubbed responses that break the spec) */
+  /** {@return the contract violations so far (requests and stubbed responses that break the spec)} */
   public List<Violation> violations() {
     return contract.violations();
   }

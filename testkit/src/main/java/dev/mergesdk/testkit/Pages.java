@@ -60,12 +60,12 @@ public final class Pages {
     return new Pages(paging, items, pageCount);
   }
 
-  /** @return how many pages */
+  /** {@return how many pages} */
   public int size() {
     return pages.size();
   }
 
-  /** @return the cursor that asks for page {@code number} (1-based) of a cursor-paged list */
+  /** {@return the cursor that asks for page {@code number} (1-based) of a cursor-paged list} */
   static String cursorFor(int number) {
     return "testkit-page-" + number;
   }

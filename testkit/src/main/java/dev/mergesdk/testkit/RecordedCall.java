@@ -41,27 +41,27 @@ public final class RecordedCall {
     this.body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
   }
 
-  /** @return the operation the request was for, or {@code null} when no operation matched */
+  /** {@return the operation the request was for, or {@code null} when no operation matched} */
   public String operationId() {
     return operationId;
   }
 
-  /** @return the HTTP method */
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** @return the encoded path after the API's base path, e.g. {@code /files/123} */
+  /** {@return the encoded path after the API's base path, e.g. {@code /files/123}} */
   public String path() {
     return path;
   }
 
-  /** @return the full request target, with the base path and the encoded query */
+  /** {@return the full request target, with the base path and the encoded query} */
   public String target() {
     return target;
   }
 
-  /** @return the decoded query parameters, in order */
+  /** {@return the decoded query parameters, in order} */
   public Map<String, List<String>> query() {
     return query;
   }
@@ -75,7 +75,7 @@ public final class RecordedCall {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** @return the headers (names case-insensitive) */
+  /** {@return the headers (names case-insensitive)} */
   public Map<String, List<String>> headers() {
     return headers;
   }
@@ -89,12 +89,12 @@ public final class RecordedCall {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** @return the body as UTF-8 text ({@code ""} when none) */
+  /** {@return the body as UTF-8 text ({@code ""} when none)} */
   public String body() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** @return the body's bytes */
+  /** {@return the body's bytes} */
   public byte[] bodyBytes() {
     return body.clone();
   }

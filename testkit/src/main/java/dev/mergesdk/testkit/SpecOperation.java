@@ -45,17 +45,17 @@ public final class SpecOperation {
       this.body = body;
     }
 
-    /** @return the HTTP status */
+    /** {@return the HTTP status} */
     public int status() {
       return status;
     }
 
-    /** @return the media type, or {@code null} for a response without a body */
+    /** {@return the media type, or {@code null} for a response without a body} */
     public String contentType() {
       return contentType;
     }
 
-    /** @return the body ({@code ""} when none) */
+    /** {@return the body ({@code ""} when none)} */
     public String body() {
       return body;
     }
@@ -103,32 +103,32 @@ public final class SpecOperation {
     this.parameters = Collections.unmodifiableList(new ArrayList<>(params.values()));
   }
 
-  /** @return the operationId */
+  /** {@return the operationId} */
   public String operationId() {
     return operation.getOperationId();
   }
 
-  /** @return the HTTP method, upper case */
+  /** {@return the HTTP method, upper case} */
   public String method() {
     return method;
   }
 
-  /** @return the path template relative to the base path, e.g. {@code /files/{id}} */
+  /** {@return the path template relative to the base path, e.g. {@code /files/{id}}} */
   public String path() {
     return path;
   }
 
-  /** @return the spec this operation belongs to */
+  /** {@return the spec this operation belongs to} */
   public ApiSpec spec() {
     return spec;
   }
 
-  /** @return the parsed operation */
+  /** {@return the parsed operation} */
   public Operation operation() {
     return operation;
   }
 
-  /** @return the path-level and operation-level parameters, references resolved */
+  /** {@return the path-level and operation-level parameters, references resolved} */
   public List<Parameter> parameters() {
     return parameters;
   }
@@ -141,7 +141,7 @@ public final class SpecOperation {
     return literalLength;
   }
 
-  /** @return how the operation pages */
+  /** {@return how the operation pages} */
   public Paging paging() {
     boolean results = exampleSchemaHasResults();
     for (Parameter p : parameters) {
@@ -233,7 +233,7 @@ public final class SpecOperation {
     return new ExampleResponse(status, type, json(example));
   }
 
-  /** @return the success answer's example as JSON to change, with its schema to check member names against */
+  /** {@return the success answer's example as JSON to change, with its schema to check member names against} */
   ExampleJson exampleJson() {
     ExampleResponse example = exampleResponse();
     if (example.contentType() == null || !isJson(example.contentType())) {
@@ -250,7 +250,7 @@ public final class SpecOperation {
     return new ExampleJson(operationId() + "'s example", node, schema, this::resolveSchema);
   }
 
-  /** @return the first item of a paged list's example (made from the item schema when the example has none) */
+  /** {@return the first item of a paged list's example (made from the item schema when the example has none)} */
   ExampleJson exampleItem() {
     if (paging() == Paging.NONE) {
       throw new IllegalArgumentException(this + " is not a paged list: use example(\"" + operationId() + "\")");

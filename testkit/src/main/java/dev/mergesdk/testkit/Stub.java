@@ -38,7 +38,7 @@ public final class Stub {
     this.operation = operation;
   }
 
-  /** @return the operation stubbed */
+  /** {@return the operation stubbed} */
   public SpecOperation operation() {
     return operation;
   }
@@ -75,7 +75,7 @@ public final class Stub {
     return add(new Answer(true, r -> response));
   }
 
-  /** @return this stub, answering with the spec's example (what an unstubbed operation answers) */
+  /** {@return this stub, answering with the spec's example (what an unstubbed operation answers)} */
   public Stub respondExample() {
     return add(new Answer(true, r -> MergeMock.defaultResponse(operation, r)));
   }

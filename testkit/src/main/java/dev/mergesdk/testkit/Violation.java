@@ -18,32 +18,32 @@ public final class Violation {
     this.message = message;
   }
 
-  /** @return the operation the request was matched to, or {@code null} when none matched */
+  /** {@return the operation the request was matched to, or {@code null} when none matched} */
   public String operationId() {
     return operationId;
   }
 
-  /** @return the request's method */
+  /** {@return the request's method} */
   public String method() {
     return method;
   }
 
-  /** @return the request's path and query */
+  /** {@return the request's path and query} */
   public String target() {
     return target;
   }
 
-  /** @return {@code request} or {@code response} */
+  /** {@return {@code request} or {@code response}} */
   public String side() {
     return side;
   }
 
-  /** @return the validator's message key, e.g. {@code validation.request.parameter.query.missing} */
+  /** {@return the validator's message key, e.g. {@code validation.request.parameter.query.missing}} */
   public String key() {
     return key;
   }
 
-  /** @return the message, naming the parameter, header or body field at fault */
+  /** {@return the message, naming the parameter, header or body field at fault} */
   public String message() {
     return message;
   }

@@ -42,7 +42,7 @@ public final class WebhookDelivery {
     return new WebhookDelivery(signatureHeader, Collections.unmodifiableMap(headers), body.clone());
   }
 
-  /** @return the headers, the signature among them; names are case-insensitive; unmodifiable */
+  /** {@return the headers, the signature among them; names are case-insensitive; unmodifiable} */
   public Map<String, String> headers() {
     return headers;
   }
@@ -55,22 +55,22 @@ public final class WebhookDelivery {
     return headers.get(name);
   }
 
-  /** @return the name of the header that carries the signature */
+  /** {@return the name of the header that carries the signature} */
   public String signatureHeader() {
     return signatureHeader;
   }
 
-  /** @return the signature, or null when it was removed */
+  /** {@return the signature, or null when it was removed} */
   public String signature() {
     return headers.get(signatureHeader);
   }
 
-  /** @return the raw body (a copy) */
+  /** {@return the raw body (a copy)} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** @return the body as UTF-8 text */
+  /** {@return the body as UTF-8 text} */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
@@ -97,7 +97,7 @@ public final class WebhookDelivery {
     return withHeader(signatureHeader, signature);
   }
 
-  /** @return the same delivery without the signature header */
+  /** {@return the same delivery without the signature header} */
   public WebhookDelivery withoutSignature() {
     Map<String, String> changed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     changed.putAll(headers);

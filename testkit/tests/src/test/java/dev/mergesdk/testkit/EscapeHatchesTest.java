@@ -86,7 +86,7 @@ class EscapeHatchesTest {
     // Hence a key-less client is refused where it could do nothing.
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> FileStorageClient.builder().baseUrl(fs.baseUrl()).build());
-    assertEquals("apiKey is required: set it with Merge File Storage client builder's apiKey(...)", e.getMessage());
+    assertEquals("apiKey is required: set it with Merge File Storage API client builder's apiKey(...)", e.getMessage());
   }
 
   private static Set<String> openInSpec(ApiSpec spec) {
