@@ -10,6 +10,10 @@ import okhttp3.Response;
  * {@link RealMergeCall}; the few mutable fields are written and read on the call's own thread.
  */
 final class CallContext {
+  /** The operation's decoder; {@link RetryInterceptor} has it read a model's body within the attempt. */
+  final ResponseDecoder<?> decoder;
+  /** See {@link ClientContext#keepBodyBytes}. */
+  final boolean keepBodyBytes;
   final boolean download;
   final boolean operationRepeatable;
   /** False for an operation that needs no credential: the client's are then not sent. */
@@ -29,12 +33,14 @@ final class CallContext {
   /** The {@code Retry-After} values {@link FollowUpGuard} hid from OkHttp on the latest response. */
   private List<String> hiddenRetryAfter;
 
-  CallContext(boolean download, boolean operationRepeatable, boolean authenticated, RetryPolicy policy,
+  CallContext(ResponseDecoder<?> decoder, boolean keepBodyBytes, boolean operationRepeatable, boolean authenticated, RetryPolicy policy,
       SecretScrubber scrubber, CallLog log, Timing timing, long deadlineNanos, CallEvents events,
       boolean strictDecoding) {
     this.events = events;
     this.strictDecoding = strictDecoding;
-    this.download = download;
+    this.decoder = decoder;
+    this.keepBodyBytes = keepBodyBytes;
+    this.download = decoder.isDownload();
     this.operationRepeatable = operationRepeatable;
     this.authenticated = authenticated;
     this.policy = policy;

@@ -25,10 +25,16 @@ final class ClientContext {
   final boolean hasApiKey;
   final CallListener listener;
   final boolean strictDecoding;
+  /**
+   * Whether a success body's bytes must stay readable after it was decoded: only when the caller's own HTTP
+   * client has interceptors, which run outside the SDK's and may read the body after it.
+   */
+  final boolean keepBodyBytes;
 
   ClientContext(Call.Factory callFactory, RetryPolicy defaultPolicy, Duration callTimeout, SecretScrubber scrubber,
       HttpLogger logger, Timing timing, long maxBodyBytes, boolean hasApiKey, CallListener listener,
-      boolean strictDecoding) {
+      boolean strictDecoding, boolean keepBodyBytes) {
+    this.keepBodyBytes = keepBodyBytes;
     this.hasApiKey = hasApiKey;
     this.listener = listener;
     this.strictDecoding = strictDecoding;
@@ -66,18 +72,18 @@ final class ClientContext {
   /**
    * @param request the request of one execution
    * @param options the call's options
-   * @param download whether the body is streamed to the caller after the call returns
+   * @param decoder the operation's decoder: it also tells whether the body streams to the caller (a download)
    * @param operationRepeatable false for operations the spec marks as not safe to send twice
    * @param authenticated false for operations that need no credential
    * @return the execution's context; its deadline starts now
    */
-  CallContext newCall(Request request, RequestOptions options, boolean download, boolean operationRepeatable,
+  CallContext newCall(Request request, RequestOptions options, ResponseDecoder<?> decoder, boolean operationRepeatable,
       boolean authenticated) {
     RetryPolicy policy = options.retryPolicy().orElse(defaultPolicy);
     SecretScrubber callScrubber = scrubberFor(options, request.url());
     CallLog log = logger == null ? CallLog.OFF : new CallLog(logger, callScrubber);
     long deadline = timing.nanoTime() + deadline(options, policy).toNanos();
-    return new CallContext(download, operationRepeatable, authenticated, policy, callScrubber, log, timing, deadline,
+    return new CallContext(decoder, keepBodyBytes, operationRepeatable, authenticated, policy, callScrubber, log, timing, deadline,
         new CallEvents(listener, request, timing), strictDecoding);
   }
 

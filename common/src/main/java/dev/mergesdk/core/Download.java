@@ -189,7 +189,7 @@ public final class Download implements Closeable {
     try {
       return in.read(buffer);
     } catch (IOException e) {
-      boolean timeout = RealMergeCall.isTimeout(e);
+      boolean timeout = ErrorMapping.isTimeout(e);
       String message = scrubber.scrub("download to " + target.getFileName() + (timeout ? " timed out: " : " failed: ")
           + e.getMessage());
       throw timeout ? new MergeTimeoutException(message, e) : new NetworkException(message, e);

@@ -12,7 +12,13 @@ import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Retrofit;
 
-/** Lets generated Retrofit interfaces return {@link MergeCall} and {@link PagedCall}. */
+/**
+ * Lets generated Retrofit interfaces return {@link MergeCall} and {@link PagedCall}. Retrofit is used only for what
+ * it does best, turning an annotated method and its arguments into an {@link okhttp3.Request}; the call it hands
+ * over is never executed. {@link RealMergeCall} runs the request on the SDK's OkHttp stack and {@link
+ * ResponseDecoder} reads the response, so what a call returns, and when its body streams (a {@link Download}), is
+ * decided by the declared type alone.
+ */
 final class MergeCallAdapterFactory extends CallAdapter.Factory {
   private final Gson gson;
   private final ClientContext client;
@@ -46,11 +52,11 @@ final class MergeCallAdapterFactory extends CallAdapter.Factory {
     boolean operationRepeatable = repeatable;
     boolean authenticated = !open;
     ResponseDecoder<Object> decoder = new ResponseDecoder<>(bodyType, gson, client.maxBodyBytes);
-    Type responseType = bodyType == Download.class || bodyType == Void.class ? ResponseBody.class : bodyType;
     return new CallAdapter<Object, Object>() {
       @Override
       public Type responseType() {
-        return responseType;
+        // Retrofit asks for a converter of this type up front; its built-in one for raw bodies, never used.
+        return ResponseBody.class;
       }
 
       @Override

@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
 import okio.Buffer;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
  * Request bodies: {@link Upload} streams as is, anything else is JSON. Query values: date-times always with
- * seconds and offset. Responses are decoded by the call itself, so only a pass-through is offered here.
+ * seconds and offset. No response converter: Retrofit only builds the requests (see {@link
+ * MergeCallAdapterFactory}), and {@link ResponseDecoder} reads every response.
  */
 final class MergeConverterFactory extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -48,11 +48,6 @@ final class MergeConverterFactory extends Converter.Factory {
     adapter.write(jsonWriter, (T) value);
     jsonWriter.close();
     return RequestBody.create(buffer.readByteString(), JSON);
-  }
-
-  @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
-    return body -> body;
   }
 
   @Override

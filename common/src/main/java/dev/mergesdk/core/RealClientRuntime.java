@@ -69,7 +69,8 @@ final class RealClientRuntime implements ClientRuntime {
       }
     }
     this.context = new ClientContext(okHttp, b.retryPolicy, b.callTimeout, SecretScrubber.of(secrets), b.logger,
-        b.timing, b.maxResponseBytes, b.apiKey != null, b.callListener, b.strictDecoding);
+        b.timing, b.maxResponseBytes, b.apiKey != null, b.callListener, b.strictDecoding,
+        !base.interceptors().isEmpty());
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(okHttp)

@@ -1,9 +1,6 @@
 package dev.mergesdk.core;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +50,7 @@ class RealMergeCall<T> implements MergeCall<T> {
     } catch (Exception e) {
       // IOException, a runtime exception from a caller's interceptor, or a checked InterruptedException that
       // OkHttp throws undeclared when the calling thread is interrupted while connecting.
-      MergeException failure = failure(prepared, e);
+      MergeException failure = ErrorMapping.forFailure(prepared, e);
       events.callEnd(failure);
       throw failure;
     }
@@ -66,7 +63,7 @@ class RealMergeCall<T> implements MergeCall<T> {
       events.callEnd(null);
       return decoded;
     } catch (RuntimeException e) {
-      events.callEnd(failure(prepared, e));
+      events.callEnd(ErrorMapping.forFailure(prepared, e));
       throw e;
     }
   }
@@ -89,7 +86,7 @@ class RealMergeCall<T> implements MergeCall<T> {
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        MergeException failure = failure(prepared, e);
+        MergeException failure = ErrorMapping.forFailure(prepared, e);
         events.callEnd(failure);
         future.completeExceptionally(failure);
       }
@@ -148,11 +145,8 @@ class RealMergeCall<T> implements MergeCall<T> {
     Request extended = RequestExtras.apply(base, options);
     Request.Builder builder = extended.newBuilder()
         .tag(RequestOptions.class, options)
-        .tag(CallContext.class, client.newCall(extended, options, decoder.isDownload(), operationRepeatable,
+        .tag(CallContext.class, client.newCall(extended, options, decoder, operationRepeatable,
             authenticated));
-    if (decoder.buffersBody()) {
-      builder.tag(RetryInterceptor.BufferedBody.class, new RetryInterceptor.BufferedBody(decoder));
-    }
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }
@@ -178,41 +172,5 @@ class RealMergeCall<T> implements MergeCall<T> {
       call.timeout().timeout(limit.toNanos(), TimeUnit.NANOSECONDS);
     }
     return call;
-  }
-
-  static MergeException failure(Request request, Exception e) {
-    if (e instanceof MergeException) {
-      return (MergeException) e;
-    }
-    CallContext call = CallContext.of(request);
-    SecretScrubber scrubber = call == null ? SecretScrubber.NONE : call.scrubber;
-    String what = request.method() + " " + Redaction.url(request.url());
-    if (wasInterrupted(e)) {
-      Thread.currentThread().interrupt();
-      return new NetworkException("interrupted: " + what, e);
-    }
-    if (e instanceof IOException && isTimeout((IOException) e)) {
-      return new MergeTimeoutException(scrubber.scrub("timed out: " + what + " (" + e.getMessage() + ")"), e);
-    }
-    String kind = e instanceof IOException ? "network failure" : "unexpected failure";
-    return new NetworkException(scrubber.scrub(kind + ": " + what + " (" + e.getClass().getSimpleName() + ": "
-        + e.getMessage() + ")"), e);
-  }
-
-  private static boolean wasInterrupted(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
-          || (t instanceof InterruptedIOException && "interrupted".equals(t.getMessage()))
-          || (t instanceof InterruptedIOException && t.getMessage() != null && t.getMessage().startsWith("interrupted "))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A connect, read or write timeout, or the call timeout. */
-  static boolean isTimeout(IOException e) {
-    return e instanceof SocketTimeoutException
-        || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
   }
 }

@@ -16,12 +16,10 @@ import java.io.InputStreamReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -29,8 +27,6 @@ import okhttp3.ResponseBody;
 
 /** Turns an HTTP response into the declared model or the matching typed exception. */
 final class ResponseDecoder<T> {
-  /** Error bodies are kept up to this size; the rest is dropped. */
-  private static final int MAX_ERROR_BODY = 64 * 1024;
   private static final int SNIPPET = 200;
 
   private final Type type;
@@ -47,11 +43,6 @@ final class ResponseDecoder<T> {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** {@return whether a success body is read whole into memory (everything but downloads and void results)} */
-  boolean buffersBody() {
-    return adapter != null;
-  }
-
   /** {@return whether the body is streamed to the caller after the call returns} */
   boolean isDownload() {
     return type == Download.class;
@@ -63,22 +54,18 @@ final class ResponseDecoder<T> {
         ? (Class<?>) ((ParameterizedType) type).getRawType() : null;
   }
 
-  long maxBodyBytes() {
-    return maxBodyBytes;
-  }
-
+  /**
+   * The outcome of a response: the decoded model (also when {@link #decodeWithinAttempt} already read it), an
+   * empty {@code Optional}, a {@link Download} streaming the body, or the typed exception for an error status.
+   */
   @SuppressWarnings("unchecked")
   ApiResponse<T> decode(Request request, Response response) {
+    if (!response.isSuccessful()) {
+      throw ErrorMapping.forStatus(request, response);
+    }
     SecretScrubber scrubber = scrubber(request);
     Map<String, List<String>> headers = HttpHeaders.toMap(response.headers());
     int code = response.code();
-    if (!response.isSuccessful()) {
-      String body = readErrorBody(response);
-      response.close();
-      CallContext call = CallContext.of(request);
-      throw error(request, response.request(), code, headers, body, scrubber,
-          call == null ? null : call.redirectRefusal);
-    }
     if (type == Download.class) {
       return new ApiResponse<>(code, headers, (T) new Download(response, scrubber));
     }
@@ -97,22 +84,51 @@ final class ResponseDecoder<T> {
         return new ApiResponse<>(code, headers, (T) Optional.empty());
       }
       Object value;
-      RetryInterceptor.BufferedBody ahead = request.tag(RetryInterceptor.BufferedBody.class);
-      if (ahead != null && ahead.decodedBody == body) {
-        // Decoded inside the retry attempt (see RetryInterceptor.BufferedBody).
-        if (ahead.failure != null) {
-          throw ahead.failure;
-        }
-        value = ahead.value;
+      if (body instanceof DecodedBody) {
+        value = ((DecodedBody) body).value();
       } else {
+        // Not read within the attempt: a caller's interceptor replaced the body, or the call has no retry stage.
         try {
-          value = readAhead(request, code, body);
+          value = readModel(request, code, body, false).value;
         } catch (IOException e) {
-          throw RealMergeCall.failure(request, e);
+          throw ErrorMapping.forFailure(request, e);
         }
       }
       return new ApiResponse<>(code, headers, (T) (optional ? Optional.of(value) : value));
     }
+  }
+
+  /** {@return whether {@link RetryInterceptor} reads a success body within the attempt: models, not downloads} */
+  boolean decodesWithinAttempt() {
+    return adapter != null;
+  }
+
+  /**
+   * Decodes a success body now, inside the attempt, so that a body cut or stalled mid-way fails this attempt as
+   * the {@link IOException} it is, for the retry decision, instead of surfacing later where no retry is possible.
+   * It decodes as the bytes arrive (no wait for the last byte before parsing the first). The response returned
+   * carries the outcome, model or {@link DecodeException}, in a {@link DecodedBody} for {@link #decode}.
+   *
+   * @param keepBytes whether the bytes must stay readable for a caller's interceptors outside the attempt
+   * @throws IOException when the transfer failed; the response is then closed
+   */
+  Response decodeWithinAttempt(Request request, Response response, boolean keepBytes) throws IOException {
+    ResponseBody body = response.body();
+    int code = response.code();
+    if (code == 204 || code == 205 || body.contentLength() > maxBodyBytes
+        || (optional && body.contentLength() == 0)) {
+      return response;
+    }
+    Read read;
+    try {
+      read = readModel(request, code, body, keepBytes);
+    } catch (IOException transferFailed) {
+      response.close();
+      throw transferFailed;
+    } catch (DecodeException undecodable) {
+      read = new Read(null, undecodable, -1);
+    }
+    return response.newBuilder().body(new DecodedBody(body, read)).build();
   }
 
   private static SecretScrubber scrubber(Request request) {
@@ -124,15 +140,29 @@ final class ResponseDecoder<T> {
     return request.method() + " " + Redaction.url(request.url());
   }
 
+  /** What reading a success body gave: the model, or why there is none; and how many bytes were read. */
+  private static final class Read {
+    final Object value;
+    final DecodeException failure;
+    final long bytes;
+
+    Read(Object value, DecodeException failure, long bytes) {
+      this.value = value;
+      this.failure = failure;
+      this.bytes = bytes;
+    }
+  }
+
   /**
-   * Decodes the body as it arrives, as a plain Gson call would: buffering it whole first made every call wait for
-   * the last byte before decoding the first, which cost about a tenth of a page call in the benchmarks. The first
-   * bytes are kept for error messages; the size limit and transfer failures are enforced by the stream the
-   * decoder reads from, so a cut or oversized body is never a truncated model. Called inside the retry attempt
-   * ({@link RetryInterceptor.BufferedBody}), hence a transfer failure is thrown as the {@link IOException} itself,
-   * for the retry decision; anything else as the exception the call will throw.
+   * Reads the model from the body as it arrives, as a plain Gson call would. The first bytes are kept for error
+   * messages; the size limit and transfer failures are enforced by the stream the decoder reads from, so a cut
+   * or oversized body is never a truncated model.
+   *
+   * @param keepBytes read through a peek, so the bytes stay in the body's buffer for a caller's interceptors
+   * @throws IOException when the transfer failed (as the failure itself, for the retry decision)
+   * @throws DecodeException when the body is not the model: wrong type, not JSON, too large, or empty
    */
-  T readAhead(Request request, int code, ResponseBody body) throws IOException {
+  private Read readModel(Request request, int code, ResponseBody body, boolean keepBytes) throws IOException {
     SecretScrubber scrubber = scrubber(request);
     String what = what(request);
     MediaType contentType = body.contentType();
@@ -141,9 +171,7 @@ final class ResponseDecoder<T> {
       throw new DecodeException(String.format(Locale.ROOT, "response to %s is %d bytes, over the %d-byte limit",
           what, declared, maxBodyBytes), code, "", null);
     }
-    // A peek: the bytes stay in the body's buffer, so interceptors outside the retry (a caller's body logger) can
-    // still read the body after it has been decoded here.
-    okio.BufferedSource source = body.source().peek();
+    okio.BufferedSource source = keepBytes ? body.source().peek() : body.source();
     source.request(SNIPPET * 2);
     okio.Buffer buffered = source.getBuffer();
     byte[] head = new byte[(int) Math.min(buffered.size(), SNIPPET * 2)];
@@ -171,7 +199,7 @@ final class ResponseDecoder<T> {
       if (value == null) {
         throw new JsonParseException("null where " + typeName() + " was expected");
       }
-      return value;
+      return new Read(value, null, in.total);
     } catch (IOException | RuntimeException e) {
       if (in.tooLarge) {
         // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
@@ -184,6 +212,52 @@ final class ResponseDecoder<T> {
       String snippet = snippet(head, scrubber);
       throw new DecodeException(scrubber.scrub("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
           + "; body starts: " + snippet), code, snippet, e);
+    }
+  }
+
+  /**
+   * A success body already decoded within the attempt. It still reads as the original body, so a caller's
+   * interceptor outside the attempt sees the bytes when they were kept ({@code keepBytes}).
+   */
+  static final class DecodedBody extends ResponseBody {
+    private final ResponseBody original;
+    private final Read read;
+
+    private DecodedBody(ResponseBody original, Read read) {
+      this.original = original;
+      this.read = read;
+    }
+
+    /** {@return the number of bytes the decoder read, or -1 when decoding failed} */
+    long bytesRead() {
+      return read.bytes;
+    }
+
+    Object value() {
+      if (read.failure != null) {
+        throw read.failure;
+      }
+      return read.value;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return original.contentType();
+    }
+
+    @Override
+    public long contentLength() {
+      return original.contentLength();
+    }
+
+    @Override
+    public okio.BufferedSource source() {
+      return original.source();
+    }
+
+    @Override
+    public void close() {
+      original.close();
     }
   }
 
@@ -210,7 +284,7 @@ final class ResponseDecoder<T> {
    */
   private static final class BoundedStream extends FilterInputStream {
     private final long max;
-    private long total;
+    long total;
     IOException failure;
     boolean tooLarge;
 
@@ -250,85 +324,6 @@ final class ResponseDecoder<T> {
         throw new IOException("response body exceeds the " + max + "-byte limit");
       }
       return n;
-    }
-  }
-
-  private static String readErrorBody(Response response) {
-    ResponseBody body = response.body();
-    if (body == null) {
-      return "";
-    }
-    try {
-      okio.BufferedSource source = body.source();
-      source.request(MAX_ERROR_BODY);
-      long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
-      return source.getBuffer().readString(size, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  /**
-   * The typed exception for an error status. Its message, and the error detail parsed from the body, are scrubbed
-   * of the call's secrets; {@link ApiException#body()} and {@link ApiException#headers()} stay what the server sent.
-   */
-  static ApiException error(Request request, Request answered, int code, Map<String, List<String>> headers, String body,
-      SecretScrubber scrubber, String redirectRefusal) {
-    ErrorDetail detail = ErrorDetail.parse(body).scrubbed(scrubber);
-    String requestId = HttpHeaders.requestId(headers);
-    StringBuilder message = new StringBuilder()
-        .append("HTTP ").append(code).append(" from ").append(request.method()).append(' ')
-        .append(Redaction.url(answered.url()));
-    String location = null;
-    if (RedirectInterceptor.isRedirect(code)) {
-      List<String> target = headers.get("location");
-      HttpUrl resolved = target == null || target.isEmpty() ? null : answered.url().resolve(target.get(0));
-      location = resolved != null ? Redaction.url(resolved) : target == null || target.isEmpty() ? null
-          : Redaction.urlText(Snippets.shorten(target.get(0), 200));
-      message.append(": redirect to ").append(location == null ? "(no Location)" : location).append(" not followed (")
-          .append(redirectRefusal == null ? "API operations do not redirect" : redirectRefusal).append(')');
-    } else {
-      detail.code().ifPresent(c -> message.append(" [").append(Snippets.shorten(c, 80)).append(']'));
-      String text = detail.message().orElse(body.trim().startsWith("<") ? "non-JSON error page" : scrubber.scrub(body));
-      if (!text.isBlank()) {
-        message.append(": ").append(Snippets.shorten(text, 300));
-      }
-    }
-    if (requestId != null) {
-      message.append(" (request id ").append(Snippets.shorten(requestId, 100)).append(')');
-    }
-    String m = scrubber.scrub(message.toString());
-    ApiException e = exception(m, code, headers, body, location);
-    e.detail(detail);
-    return e;
-  }
-
-  private static ApiException exception(String m, int code, Map<String, List<String>> headers, String body,
-      String location) {
-    if (RedirectInterceptor.isRedirect(code)) {
-      return new RedirectException(m, code, headers, body, location);
-    }
-    switch (code) {
-      case 400:
-        return new BadRequestException(m, code, headers, body);
-      case 401:
-        return new AuthenticationException(m, code, headers, body);
-      case 403:
-        return new PermissionException(m, code, headers, body);
-      case 404:
-        return new NotFoundException(m, code, headers, body);
-      case 409:
-        return new ConflictException(m, code, headers, body);
-      case 422:
-        return new UnprocessableEntityException(m, code, headers, body);
-      case 429: {
-        List<String> retryAfter = headers.get("retry-after");
-        Duration wait = retryAfter == null || retryAfter.isEmpty() ? null
-            : RetryDecision.retryAfter(retryAfter.get(0), java.time.Instant.now());
-        return new RateLimitException(m, code, headers, body, wait);
-      }
-      default:
-        return code >= 500 ? new ServerException(m, code, headers, body) : new ApiException(m, code, headers, body);
     }
   }
 }

@@ -11,7 +11,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Runs the attempts of a call: sends the request, and when {@link RetryDecision} says so waits and sends it again,
- * the same request with the same headers and {@code Idempotency-Key}. It sits below the auth interceptors, so each
+ * the same request with the same headers and {@code Idempotency-Key}. An attempt ends when its answer is known:
+ * for a model, once {@link ResponseDecoder#decodeWithinAttempt} has read the body, so a body cut mid-way is a
+ * failed attempt like a refused connection. It sits below the auth interceptors, so each
  * attempt carries the same credentials, and above {@link RedirectInterceptor}, so a redirected download is retried
  * from the API's own URL. Each attempt's connect, read and write timeouts are cut to the time left before the
  * call's deadline, and a wait ends early when the call is cancelled, by the caller or by its timeout.
@@ -31,15 +33,14 @@ final class RetryInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     RetryDecision.Request traits = RetryDecision.Request.of(request, call.operationRepeatable);
-    BufferedBody buffered = request.tag(BufferedBody.class);
     for (int attempt = 1; ; attempt++) {
       Response response = null;
       IOException failure = null;
       long attemptStart = call.events.nanoTime();
       try {
         response = call.restoreRetryAfter(withinDeadline(chain, call).proceed(request));
-        if (buffered != null && response.isSuccessful()) {
-          buffered.readAhead(request, response);
+        if (response.isSuccessful() && call.decoder.decodesWithinAttempt()) {
+          response = call.decoder.decodeWithinAttempt(request, response, call.keepBodyBytes);
         }
       } catch (IOException e) {
         failure = e;
@@ -91,9 +92,8 @@ final class RetryInterceptor implements Interceptor {
     }
     ResponseBody body = response.body();
     long responseBytes = body == null ? 0 : body.contentLength();
-    if (responseBytes < 0 && body != null && request.tag(BufferedBody.class) != null && response.isSuccessful()) {
-      // Decoded within the attempt from a peek, so every byte read is still in the body's buffer.
-      responseBytes = body.source().getBuffer().size();
+    if (responseBytes < 0 && body instanceof ResponseDecoder.DecodedBody) {
+      responseBytes = ((ResponseDecoder.DecodedBody) body).bytesRead();
     }
     call.events.attemptEnd(attempt, response.code(), null, HttpHeaders.requestId(response.headers()), start,
         requestBytes, responseBytes);
@@ -124,45 +124,5 @@ final class RetryInterceptor implements Interceptor {
       c = c.withWriteTimeout(limit, TimeUnit.MILLISECONDS);
     }
     return c;
-  }
-
-  /**
-   * Tags a request whose success body the SDK decodes into a model. The body is read and decoded now, inside the
-   * attempt, so that a body cut or stalled mid-way fails this attempt and is retried like any other connection
-   * failure, instead of surfacing later from the decoder where no retry is possible; the outcome is kept here for
-   * {@link ResponseDecoder}. It is decoded as it arrives: reading it whole first and decoding afterwards made
-   * every call wait for the last byte before parsing the first, about a tenth of a page call in the benchmarks.
-   * Bodies declared larger than the limit are left to the decoder, which refuses them.
-   */
-  static final class BufferedBody {
-    final long limit;
-    private final ResponseDecoder<?> decoder;
-    /** The body decoded ahead; the decoder uses the outcome only for this very body. */
-    ResponseBody decodedBody;
-    Object value;
-    RuntimeException failure;
-
-    BufferedBody(ResponseDecoder<?> decoder) {
-      this.decoder = decoder;
-      this.limit = decoder.maxBodyBytes();
-    }
-
-    void readAhead(Request request, Response response) throws IOException {
-      ResponseBody body = response.body();
-      if (response.code() == 204 || response.code() == 205 || body.contentLength() > limit) {
-        return;
-      }
-      decodedBody = null;
-      failure = null;
-      try {
-        value = decoder.readAhead(request, response.code(), body);
-      } catch (IOException transferFailed) {
-        response.close();
-        throw transferFailed;
-      } catch (RuntimeException undecodable) {
-        failure = undecodable;
-      }
-      decodedBody = body;
-    }
   }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class CallerHttpClientTest {
@@ -31,5 +33,22 @@ class CallerHttpClientTest {
       assertEquals(1, seen.get());
     }
     assertFalse(callers.dispatcher().executorService().isShutdown(), "closing the SDK client leaves the caller's running");
+  }
+
+  @Test
+  void aCallersInterceptorStillReadsTheBodyTheSdkHasDecoded() {
+    AtomicReference<String> logged = new AtomicReference<>();
+    OkHttpClient callers = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          Response response = chain.proceed(chain.request());
+          logged.set(response.peekBody(1024).string());
+          return response;
+        }).build();
+    try (MockServer server = new MockServer(); TestClient client = server.clientBuilder().httpClient(callers).build()) {
+      server.json(200, "{\"id\":\"ok\"}");
+      assertEquals("ok", client.api.get("1").execute().id);
+      server.take();
+      assertEquals("{\"id\":\"ok\"}", logged.get(), "the body logger outside the SDK sees every byte");
+    }
   }
 }

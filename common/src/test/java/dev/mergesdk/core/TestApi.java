@@ -20,7 +20,6 @@ import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
-import retrofit2.http.Streaming;
 
 /** A tiny API in the shape the generator produces, so the runtime can be specified without either real API. */
 interface TestApi {
@@ -57,7 +56,6 @@ interface TestApi {
   MergeCall<Void> delete(@Path(value = "id", encoded = true) String id);
 
   @GET("things/{id}/content")
-  @Streaming
   MergeCall<Download> download(@Path(value = "id", encoded = true) String id);
 
   @PUT("uploads/{token}")
