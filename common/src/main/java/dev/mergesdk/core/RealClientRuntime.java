@@ -23,7 +23,8 @@ final class RealClientRuntime implements ClientRuntime {
   private final boolean ownsHttpClient;
   private final String description;
   private final ClientContext context;
-  private final RawApi raw;
+  /** Created on first use: most applications never make a raw request. */
+  private volatile RawApi raw;
 
   RealClientRuntime(MergeClientBuilder<?> b, ApiDescriptor api, String baseUrl, String accountToken) {
     this.ownsHttpClient = b.httpClient == null;
@@ -77,7 +78,6 @@ final class RealClientRuntime implements ClientRuntime {
         .addCallAdapterFactory(new MergeCallAdapterFactory(Json.gson(), context))
         .addConverterFactory(new MergeConverterFactory(Json.gson()))
         .build();
-    this.raw = new RawApi(context, retrofit.baseUrl(), Json.gson());
     this.description = api.name() + " client {baseUrl=" + Redaction.url(retrofit.baseUrl()) + ", retry=" + b.retryPolicy + ", accountToken="
         + (accountToken == null ? "none" : "***") + "}";
   }
@@ -94,7 +94,17 @@ final class RealClientRuntime implements ClientRuntime {
 
   /** {@return requests by path, for what the spec does not describe yet, on this runtime} */
   public RawApi raw() {
-    return raw;
+    RawApi api = raw;
+    if (api == null) {
+      synchronized (this) {
+        api = raw;
+        if (api == null) {
+          api = new RawApi(context, retrofit.baseUrl(), Json.gson());
+          raw = api;
+        }
+      }
+    }
+    return api;
   }
 
   @Override

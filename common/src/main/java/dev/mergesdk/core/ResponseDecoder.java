@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -64,7 +65,7 @@ final class ResponseDecoder<T> {
       throw ErrorMapping.forStatus(request, response);
     }
     SecretScrubber scrubber = scrubber(request);
-    Map<String, List<String>> headers = HttpHeaders.toMap(response.headers());
+    Headers headers = response.headers();
     int code = response.code();
     if (type == Download.class) {
       return new ApiResponse<>(code, headers, (T) new Download(response, scrubber));
@@ -164,12 +165,11 @@ final class ResponseDecoder<T> {
    */
   private Read readModel(Request request, int code, ResponseBody body, boolean keepBytes) throws IOException {
     SecretScrubber scrubber = scrubber(request);
-    String what = what(request);
     MediaType contentType = body.contentType();
     long declared = body.contentLength();
     if (declared > maxBodyBytes) {
       throw new DecodeException(String.format(Locale.ROOT, "response to %s is %d bytes, over the %d-byte limit",
-          what, declared, maxBodyBytes), code, "", null);
+          what(request), declared, maxBodyBytes), code, "", null);
     }
     okio.BufferedSource source = keepBytes ? body.source().peek() : body.source();
     source.request(SNIPPET * 2);
@@ -180,11 +180,11 @@ final class ResponseDecoder<T> {
     }
     if (contentType != null && !contentType.subtype().toLowerCase(Locale.ROOT).contains("json")) {
       String snippet = snippet(head, scrubber);
-      throw new DecodeException(scrubber.scrub("expected JSON from " + what + " but got " + contentType + ": " + snippet),
+      throw new DecodeException(scrubber.scrub("expected JSON from " + what(request) + " but got " + contentType + ": " + snippet),
           code, snippet, null);
     }
     if (head.length == 0) {
-      throw new DecodeException("empty response body from " + what + " where " + typeName() + " was expected", code, "", null);
+      throw new DecodeException("empty response body from " + what(request) + " where " + typeName() + " was expected", code, "", null);
     }
     BoundedStream in = new BoundedStream(source.inputStream(), maxBodyBytes);
     try {
@@ -204,13 +204,13 @@ final class ResponseDecoder<T> {
       if (in.tooLarge) {
         // Without a Content-Length (chunked) the size is only known by reading: same outcome as a declared one.
         throw new DecodeException(String.format(Locale.ROOT, "response to %s is over the %d-byte limit",
-            what, maxBodyBytes), code, snippet(head, scrubber), null);
+            what(request), maxBodyBytes), code, snippet(head, scrubber), null);
       }
       if (in.failure != null) {
         throw in.failure;
       }
       String snippet = snippet(head, scrubber);
-      throw new DecodeException(scrubber.scrub("cannot decode " + typeName() + " from " + what + ": " + e.getMessage()
+      throw new DecodeException(scrubber.scrub("cannot decode " + typeName() + " from " + what(request) + ": " + e.getMessage()
           + "; body starts: " + snippet), code, snippet, e);
     }
   }

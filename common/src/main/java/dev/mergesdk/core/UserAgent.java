@@ -2,7 +2,6 @@ package dev.mergesdk.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Properties;
 
 /** The {@code User-Agent}: {@code merge-sdk-java/<version> (Java <version>; <os>) <caller's suffix>}. */
@@ -11,9 +10,9 @@ final class UserAgent {
   }
 
   static String of(String suffix) {
-    String base = String.format(Locale.ROOT, "merge-sdk-java/%s (Java %s; %s %s)", sdkVersion(),
-        System.getProperty("java.version", "unknown"), System.getProperty("os.name", "unknown"),
-        System.getProperty("os.arch", "unknown"));
+    // Concatenation, not String.format: a formatter costs class loading on every application's first call.
+    String base = "merge-sdk-java/" + sdkVersion() + " (Java " + System.getProperty("java.version", "unknown") + "; "
+        + System.getProperty("os.name", "unknown") + " " + System.getProperty("os.arch", "unknown") + ")";
     return suffix == null ? base : base + " " + suffix;
   }
 

@@ -15,8 +15,7 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Field;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -65,10 +64,14 @@ public final class UnknownFields {
     }
   }
 
-  /** The model being decoded: what it does not know, and the member {@link TolerantReading} is reading. */
+  /**
+   * The model being decoded: what it does not know, and the member {@link TolerantReading} is reading. A reader
+   * keeps one per nesting depth and reuses it for every model at that depth, as a page holds hundreds.
+   */
   static final class Frame {
-    final JsonObject unknown = new JsonObject();
-    final String model;
+    /** Created for the first unknown member only: most models have none. */
+    private JsonObject unknown;
+    String model;
     /** The member whose value is being read tolerantly, or null between members. */
     String member;
     /** Whether that member is a list or map, whose elements that do not fit are left out. */
@@ -77,14 +80,28 @@ public final class UnknownFields {
     /** Whether an element of that member was left out. */
     boolean dropped;
 
-    Frame(String model) {
+    private void reset(String model) {
       this.model = model;
+      unknown = null;
+      member = null;
+      container = false;
+      map = false;
+      dropped = false;
+    }
+
+    JsonObject unknown() {
+      if (unknown == null) {
+        unknown = new JsonObject();
+      }
+      return unknown;
     }
   }
 
   static final class RecordingReader extends JsonReader {
     private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
-    private final Deque<Frame> frames = new ArrayDeque<>();
+    /** The models being decoded, outermost first; {@code frames[depth - 1]} is the innermost. */
+    private Frame[] frames = new Frame[8];
+    private int depth;
     final boolean tolerant;
     private final Consumer<DecodeAnomaly> anomalies;
     private String lastName;
@@ -181,7 +198,25 @@ public final class UnknownFields {
     }
 
     Frame frame() {
-      return frames.peek();
+      return depth == 0 ? null : frames[depth - 1];
+    }
+
+    Frame push(String model) {
+      if (depth == frames.length) {
+        frames = Arrays.copyOf(frames, depth * 2);
+      }
+      Frame frame = frames[depth];
+      if (frame == null) {
+        frame = new Frame();
+        frames[depth] = frame;
+      }
+      frame.reset(model);
+      depth++;
+      return frame;
+    }
+
+    void pop() {
+      depth--;
     }
 
     String lastName() {
@@ -217,20 +252,20 @@ public final class UnknownFields {
 
     /** Keeps the raw value of a member that did not fit, as an unknown member is kept. */
     void recordUnfit(Frame frame, String name, JsonElement raw) {
-      add(frame.unknown, name, raw);
+      add(frame.unknown(), name, raw);
     }
 
     /** Keeps a left-out element under its member's name: in a list, or for a map under its key. */
     void recordDropped(Frame frame, String key, JsonElement raw) {
-      JsonElement existing = frame.unknown.get(frame.member);
+      JsonElement existing = frame.unknown().get(frame.member);
       if (frame.map) {
         JsonObject values = existing != null && existing.isJsonObject() ? existing.getAsJsonObject() : new JsonObject();
         values.add(key == null ? "" : key, raw);
-        frame.unknown.add(frame.member, values);
+        frame.unknown().add(frame.member, values);
       } else {
         JsonArray values = existing != null && existing.isJsonArray() ? existing.getAsJsonArray() : new JsonArray();
         values.add(raw);
-        frame.unknown.add(frame.member, values);
+        frame.unknown().add(frame.member, values);
       }
     }
 
@@ -243,7 +278,7 @@ public final class UnknownFields {
     @Override
     public void skipValue() throws IOException {
       // Gson's reflective adapter skips exactly the members its class does not declare.
-      if (capturing > 0 || frames.isEmpty() || lastName == null || peek() == JsonToken.END_OBJECT) {
+      if (capturing > 0 || depth == 0 || lastName == null || peek() == JsonToken.END_OBJECT) {
         super.skipValue();
         consumed++;
         return;
@@ -256,14 +291,14 @@ public final class UnknownFields {
       } finally {
         capturing--;
       }
-      frames.peek().unknown.add(name, value);
+      frame().unknown().add(name, value);
     }
 
     void record(JsonElement value) {
-      if (capturing > 0 || frames.isEmpty() || lastName == null) {
+      if (capturing > 0 || depth == 0 || lastName == null) {
         return;
       }
-      add(frames.peek().unknown, lastName, value);
+      add(frame().unknown(), lastName, value);
     }
 
     private static void add(JsonObject frame, String name, JsonElement value) {
@@ -289,6 +324,7 @@ public final class UnknownFields {
         return null;
       }
       TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+      String model = type.getRawType().getSimpleName();
       return new TypeAdapter<T>() {
         @Override
         public void write(JsonWriter out, T value) throws IOException {
@@ -301,17 +337,18 @@ public final class UnknownFields {
             return delegate.read(in);
           }
           RecordingReader reader = (RecordingReader) in;
-          Frame frame = new Frame(type.getRawType().getSimpleName());
-          reader.frames.push(frame);
+          Frame frame = reader.push(model);
           T value;
+          JsonObject unknown;
           try {
             value = delegate.read(in);
+            unknown = frame.unknown;
           } finally {
-            reader.frames.pop();
+            reader.pop();
           }
-          if (value != null && frame.unknown.size() > 0) {
+          if (value != null && unknown != null && unknown.size() > 0) {
             try {
-              field.set(value, frame.unknown);
+              field.set(value, unknown);
             } catch (IllegalAccessException e) {
               throw new IllegalStateException("cannot keep unknown fields of " + type, e);
             }
