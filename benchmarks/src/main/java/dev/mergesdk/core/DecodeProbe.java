@@ -9,7 +9,7 @@ import okhttp3.ResponseBody;
 
 /**
  * Benchmark access to the SDK's own response decoding (package-private {@link ResponseDecoder}), so decode
- * throughput is measured on exactly the code a call runs, minus the network: body buffering, content checks,
+ * throughput is measured on exactly the code a call runs, minus the network: content checks, tolerant reading,
  * unknown-field recording and Gson binding.
  *
  * @param <T> the model
@@ -24,8 +24,16 @@ public final class DecodeProbe<T> {
    * @param url the request URL reported in errors
    */
   public DecodeProbe(Class<T> type, String url) {
-    this.decoder = new ResponseDecoder<>(type, Json.gson(), 64L * 1024 * 1024);
-    this.request = new Request.Builder().url(url).build();
+    long max = 64L * 1024 * 1024;
+    this.decoder = new ResponseDecoder<>(type, Json.gson(), max);
+    // The request of a call as a default client makes it, so the body is read as every call reads it: tolerant
+    // reading on, unknown fields recorded, no listener.
+    ClientContext client = new ClientContext(null, RetryPolicy.defaults(), null, SecretScrubber.NONE, null,
+        Timing.SYSTEM, max, true, CallListener.NONE, false, false);
+    Request base = new Request.Builder().url(url).build();
+    this.request = base.newBuilder()
+        .tag(CallContext.class, client.newCall(base, RequestOptions.none(), decoder, true, true))
+        .build();
   }
 
   /**
