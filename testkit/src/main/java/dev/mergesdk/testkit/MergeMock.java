@@ -71,8 +71,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @Test
  * void aDriveIsFetchedById() {
  *   fileStorage.enqueueFixture(200, "drives_retrieve");
- *   client.drives().retrieve("d-1").execute();
- *   fileStorage.takeRequestWithoutBody("GET", "/drives/d-1");
+ *   try (FileStorageClient client = FileStorageClient.builder().apiKey("test-key").accountToken("test-account")
+ *       .baseUrl(fileStorage.baseUrl()).build()) {
+ *     client.drives().retrieve(ExampleJson.uuid(1)).execute();
+ *   }
+ *   fileStorage.takeRequestWithoutBody("GET", "/drives/" + ExampleJson.uuid(1));
  * }
  * }</pre>
  *
