@@ -12,6 +12,7 @@ import dev.mergesdk.agenthandler.model.AccessKeyWithSecret;
 import dev.mergesdk.agenthandler.model.PaginatedAccessKeyList;
 import java.time.OffsetDateTime;
 import java.util.List;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,15 +21,16 @@ class AccessKeysTest {
   private static final String PACK_ID = "0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listDecodesMaskedKeysWithTheirReach() {
     server.enqueueFixture(200, "accessKeys_list");
 
-    PaginatedAccessKeyList page = server.client().accessKeys().list().execute();
+    PaginatedAccessKeyList page = client.accessKeys().list().execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/access-keys/");
+    server.takeRequestWithoutBody("GET", "/access-keys/");
     AccessKey key = page.getResults().get(0);
     assertEquals("ah_prod_****7Q2x", key.getKeyMasked());
     assertEquals(List.of(PACK_ID), key.getToolPackIds());
@@ -41,14 +43,14 @@ class AccessKeysTest {
   void createSendsAScopedKeyRequestAndReturnsTheSecretMaskedInToString() {
     server.enqueueFixture(201, "accessKeys_create");
 
-    AccessKeyWithSecret key = server.client().accessKeys().create(new AccessKeyCreate()
+    AccessKeyWithSecret key = client.accessKeys().create(new AccessKeyCreate()
         .name("Support agent runtime")
         .toolPackIds(List.of(PACK_ID))
         .scopes(List.of(AccessKeyScope.RUNTIME_ALL))
         .expiresIn(86400))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/access-keys/", """
+    server.takeJsonRequest("POST", "/access-keys/", """
         {"name": "Support agent runtime", "tool_pack_ids": ["0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234"],
          "scopes": ["runtime:all"], "expires_in": 86400}""");
     assertEquals("ah_prod_9fJ2kL0pQ7sT3vX8zB1nM4cR6wY5e7Q2x", key.getKey());
@@ -60,12 +62,12 @@ class AccessKeysTest {
   void createWithALifetimeDecodesTheExpiresInMergeReturns() {
     server.enqueueFixture(201, "accessKeys_create.expires-in");
 
-    AccessKeyWithSecret key = server.client().accessKeys().create(new AccessKeyCreate()
+    AccessKeyWithSecret key = client.accessKeys().create(new AccessKeyCreate()
         .name("Nightly job")
         .expiresIn(86400))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/access-keys/", "{\"name\": \"Nightly job\", \"expires_in\": 86400}");
+    server.takeJsonRequest("POST", "/access-keys/", "{\"name\": \"Nightly job\", \"expires_in\": 86400}");
     assertEquals(86400, key.getExpiresIn());
     assertEquals(OffsetDateTime.parse("2026-03-04T12:00:00Z"), key.getExpiresAt());
     assertEquals(0, key.unknownFields().size(), "expires_in is a modelled member: " + key.unknownFields());
@@ -75,9 +77,9 @@ class AccessKeysTest {
   void retrieveDecodesAKeyWithoutExpiry() {
     server.enqueueFixture(200, "accessKeys_retrieve");
 
-    AccessKey key = server.client().accessKeys().retrieve(KEY_ID).execute();
+    AccessKey key = client.accessKeys().retrieve(KEY_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/access-keys/" + KEY_ID + "/");
+    server.takeRequestWithoutBody("GET", "/access-keys/" + KEY_ID + "/");
     assertNull(key.getName());
     assertNull(key.getExpiresAt());
     assertTrue(key.getIsTest());
@@ -88,9 +90,9 @@ class AccessKeysTest {
   void regeneratePostsWithoutABodyAndReturnsTheNewSecret() {
     server.enqueueFixture(200, "accessKeys_regenerate");
 
-    AccessKeyWithSecret key = server.client().accessKeys().regenerate(KEY_ID).execute();
+    AccessKeyWithSecret key = client.accessKeys().regenerate(KEY_ID).execute();
 
-    server.takeRequestWithoutBody("POST", "/api/v1/access-keys/" + KEY_ID + "/regenerate/");
+    server.takeRequestWithoutBody("POST", "/access-keys/" + KEY_ID + "/regenerate/");
     assertEquals("ah_prod_Zx81mNq0Lk2Jh3Gf4Ds5Ap6Ow7Ie8Ru9Ty", key.getKey());
     assertEquals("ah_prod_****u9Ty", key.getKeyMasked());
   }
@@ -99,8 +101,8 @@ class AccessKeysTest {
   void revokePostsWithoutABodyAndReturnsNothing() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().accessKeys().revoke(KEY_ID).execute());
+    assertNull(client.accessKeys().revoke(KEY_ID).execute());
 
-    server.takeRequestWithoutBody("POST", "/api/v1/access-keys/" + KEY_ID + "/revoke/");
+    server.takeRequestWithoutBody("POST", "/access-keys/" + KEY_ID + "/revoke/");
   }
 }

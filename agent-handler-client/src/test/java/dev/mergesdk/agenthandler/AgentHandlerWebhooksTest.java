@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +29,13 @@ import org.junit.jupiter.api.Test;
  * are refused with their reason. The envelope stays raw JSON, and its data decodes into the model asked for.
  */
 class AgentHandlerWebhooksTest {
+  /** Reads the module's response fixtures (the mock is never started). */
+  private static final MergeMock FIXTURES = MergeMock.agentHandler().fixtures("/fixtures/agenthandler/");
+
   private static final String KEY = "test-ah-signature-key";
 
   private static String registeredUserCreated() {
-    return "{\"event\": \"registered_user.created\", \"data\": " + AgentHandlerTestServer.fixture("registeredUsers_retrieve")
+    return "{\"event\": \"registered_user.created\", \"data\": " + FIXTURES.fixture("registeredUsers_retrieve")
         + "}";
   }
 
@@ -47,7 +51,7 @@ class AgentHandlerWebhooksTest {
     assertEquals("user-1042", user.getOriginUserId());
     assertEquals(UserType.HUMAN, user.getUserType());
     assertEquals(List.of("slack", "linear"), user.getAuthenticatedConnectors());
-    assertEquals(JsonParser.parseString(AgentHandlerTestServer.fixture("registeredUsers_retrieve")), event.data());
+    assertEquals(JsonParser.parseString(FIXTURES.fixture("registeredUsers_retrieve")), event.data());
     assertEquals(JsonParser.parseString(registeredUserCreated()), event.envelope());
   }
 

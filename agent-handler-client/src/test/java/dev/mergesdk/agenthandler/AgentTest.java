@@ -8,25 +8,27 @@ import dev.mergesdk.agenthandler.model.AgentClaim;
 import dev.mergesdk.agenthandler.model.AgentSignup;
 import dev.mergesdk.core.ConflictException;
 import java.time.OffsetDateTime;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AgentTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void signupPostsWithoutABodyOrTheKeyAndDecodesTheNewOrganisationWithoutShowingSecrets() {
     server.enqueueFixture(201, "agent_signup");
 
-    AgentSignup signup = server.client().agent().signup().execute();
+    AgentSignup signup = client.agent().signup().execute();
 
-    RecordedRequest request = server.takeRequest();
-    assertEquals("POST", request.getMethod());
-    assertEquals("/api/v1/agent/signup/", request.getTarget());
-    assertEquals(0, request.getBodySize());
-    assertNull(request.getHeaders().get("Authorization"), "signup needs no key, so it is not sent");
+    RecordedCall request = server.takeRequest();
+    assertEquals("POST", request.method());
+    assertEquals("/api/v1/agent/signup/", request.target());
+    assertEquals(0, request.bodySize());
+    assertNull(request.header("Authorization"), "signup needs no key, so it is not sent");
     assertEquals("ah_prod_Ag3ntK3yV4lu3xxxxxxxxxxxxxxxxxx", signup.getApiKey());
     assertEquals("8c7b6a59-4838-4271-a605-f4e3d2c1b0a9", signup.getOrganization().getId());
     assertEquals("0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234", signup.getToolPackId());
@@ -41,12 +43,12 @@ class AgentTest {
     server.enqueueFixture(201, "agent_reissueClaim");
     server.enqueueJson(409, "{\"error\": \"organization_already_claimed\"}");
 
-    AgentClaim claim = server.client().agent().reissueClaim().execute();
+    AgentClaim claim = client.agent().reissueClaim().execute();
     ConflictException conflict = org.junit.jupiter.api.Assertions.assertThrows(ConflictException.class,
-        () -> server.client().agent().reissueClaim().execute());
+        () -> client.agent().reissueClaim().execute());
 
-    server.takeRequestWithoutBody("POST", "/api/v1/agent/claim/");
-    server.takeRequestWithoutBody("POST", "/api/v1/agent/claim/");
+    server.takeRequestWithoutBody("POST", "/agent/claim/");
+    server.takeRequestWithoutBody("POST", "/agent/claim/");
     assertEquals("https://ah.merge.dev/claim/cl_Bn8Kx1Zs", claim.getClaimUrl());
     assertEquals(409, conflict.statusCode());
     assertEquals("organization_already_claimed", conflict.error().code().orElseThrow());

@@ -10,6 +10,7 @@ import dev.mergesdk.agenthandler.model.ApplicationCredentialCreate;
 import dev.mergesdk.agenthandler.model.ApplicationCredentialUpdate;
 import dev.mergesdk.agenthandler.model.PaginatedApplicationCredentialList;
 import java.time.OffsetDateTime;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,17 +18,18 @@ class ApplicationCredentialsTest {
   private static final String CREDENTIAL_ID = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listFiltersByExternalIdAndConnector() {
     server.enqueueFixture(200, "applicationCredentials_list");
 
-    PaginatedApplicationCredentialList page = server.client().applicationCredentials()
+    PaginatedApplicationCredentialList page = client.applicationCredentials()
         .list(ApplicationCredentialsApi.ListParams.builder().externalId("tenant-42").slug("google_drive").build())
         .execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/application-credentials/?external_id=tenant-42&slug=google_drive");
+    server.takeRequestWithoutBody("GET", "/application-credentials/?external_id=tenant-42&slug=google_drive");
     ApplicationCredential credential = page.getResults().get(0);
     assertEquals("tenant-42", credential.getExternalId());
     assertFalse(credential.getIsGlobalDefault());
@@ -44,9 +46,9 @@ class ApplicationCredentialsTest {
         .externalId("tenant-42")
         .oauth2ScopesOverride("https://www.googleapis.com/auth/drive.readonly");
 
-    ApplicationCredential credential = server.client().applicationCredentials().create(request).execute();
+    ApplicationCredential credential = client.applicationCredentials().create(request).execute();
 
-    server.takeJsonRequest("POST", "/api/v1/application-credentials/", """
+    server.takeJsonRequest("POST", "/application-credentials/", """
         {"connector_slug": "google_drive", "client_id": "1234567890-abc.apps.googleusercontent.com",
          "client_secret": "GOCSPX-very-secret", "external_id": "tenant-42",
          "oauth2_scopes_override": "https://www.googleapis.com/auth/drive.readonly"}""");
@@ -59,9 +61,9 @@ class ApplicationCredentialsTest {
   void retrieveRequestsTheCredentialById() {
     server.enqueueFixture(200, "applicationCredentials_retrieve");
 
-    ApplicationCredential credential = server.client().applicationCredentials().retrieve(CREDENTIAL_ID).execute();
+    ApplicationCredential credential = client.applicationCredentials().retrieve(CREDENTIAL_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/application-credentials/" + CREDENTIAL_ID + "/");
+    server.takeRequestWithoutBody("GET", "/application-credentials/" + CREDENTIAL_ID + "/");
     assertTrue(credential.getIsGlobalDefault());
     assertNull(credential.getExternalId());
     assertEquals(OffsetDateTime.parse("2026-02-11T08:00:00Z"), credential.getModifiedAt());
@@ -71,11 +73,11 @@ class ApplicationCredentialsTest {
   void partialUpdateSendsOnlyTheNewClientId() {
     server.enqueueFixture(200, "applicationCredentials_partialUpdate");
 
-    ApplicationCredential credential = server.client().applicationCredentials()
+    ApplicationCredential credential = client.applicationCredentials()
         .partialUpdate(CREDENTIAL_ID, new ApplicationCredentialUpdate().clientId("99-new.apps.googleusercontent.com"))
         .execute();
 
-    server.takeJsonRequest("PATCH", "/api/v1/application-credentials/" + CREDENTIAL_ID + "/",
+    server.takeJsonRequest("PATCH", "/application-credentials/" + CREDENTIAL_ID + "/",
         "{\"client_id\": \"99-new.apps.googleusercontent.com\"}");
     assertEquals("99-new.apps.googleusercontent.com", credential.getClientId());
   }
@@ -84,8 +86,8 @@ class ApplicationCredentialsTest {
   void deleteRemovesTheCredential() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().applicationCredentials().delete(CREDENTIAL_ID).execute());
+    assertNull(client.applicationCredentials().delete(CREDENTIAL_ID).execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/application-credentials/" + CREDENTIAL_ID + "/");
+    server.takeRequestWithoutBody("DELETE", "/application-credentials/" + CREDENTIAL_ID + "/");
   }
 }

@@ -13,21 +13,23 @@ import dev.mergesdk.agenthandler.model.RemoteMcpConnectorCreate;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConnectorsTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listSendsTheSearchTextAndDecodesConnectorsWithAuthOptions() {
     server.enqueueFixture(200, "connectors_list");
 
-    PaginatedConnectorList page = server.client().connectors()
+    PaginatedConnectorList page = client.connectors()
         .list(ConnectorsApi.ListParams.builder().search("sla ck").build()).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/connectors/?search=sla%20ck");
+    server.takeRequestWithoutBody("GET", "/connectors/?search=sla%20ck");
     Connector slack = page.getResults().get(0);
     assertEquals("slack", slack.getSlug());
     assertEquals(List.of("chat"), slack.getCategories());
@@ -40,7 +42,7 @@ class ConnectorsTest {
   void createRegistersARemoteMcpServer() {
     server.enqueueFixture(201, "connectors_create");
 
-    Connector connector = server.client().connectors().create(new RemoteMcpConnectorCreate()
+    Connector connector = client.connectors().create(new RemoteMcpConnectorCreate()
         .name("Internal docs")
         .url(URI.create("https://mcp.example.com/mcp"))
         .slug("internal_docs")
@@ -48,7 +50,7 @@ class ConnectorsTest {
         .auth(new RemoteMcpAuth().type(RemoteMcpAuthType.NONE)))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/connectors/", """
+    server.takeJsonRequest("POST", "/connectors/", """
         {"name": "Internal docs", "url": "https://mcp.example.com/mcp", "slug": "internal_docs",
          "headers": {"X-Team": "docs"}, "auth": {"type": "none"}}""");
     assertEquals("internal_docs", connector.getSlug());
@@ -61,10 +63,10 @@ class ConnectorsTest {
   void retrieveAsksForRuntimeAuthAndToolDetails() {
     server.enqueueFixture(200, "connectors_retrieve");
 
-    Connector linear = server.client().connectors().retrieve("linear", ConnectorsApi.RetrieveParams.builder()
+    Connector linear = client.connectors().retrieve("linear", ConnectorsApi.RetrieveParams.builder()
         .authMode(ConnectorAuthMode.RUNTIME).includeToolDetails(true).build()).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/connectors/linear/?auth_mode=runtime&include_tool_details=true");
+    server.takeRequestWithoutBody("GET", "/connectors/linear/?auth_mode=runtime&include_tool_details=true");
     ConnectorSecretField apiKey = linear.getAuthOptions().get(0).getSecrets().get(0);
     assertEquals("API key", apiKey.getHumanReadableName());
     assertEquals("lin_api_", apiKey.getPrefix());
@@ -77,8 +79,8 @@ class ConnectorsTest {
   void deleteRemovesTheConnectorBySlug() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().connectors().delete("internal_docs").execute());
+    assertNull(client.connectors().delete("internal_docs").execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/connectors/internal_docs/");
+    server.takeRequestWithoutBody("DELETE", "/connectors/internal_docs/");
   }
 }

@@ -14,6 +14,7 @@ import dev.mergesdk.agenthandler.model.SecurityAction;
 import dev.mergesdk.agenthandler.model.ToolPackCustomRegexRule;
 import dev.mergesdk.agenthandler.model.ToolPackCustomRegexRuleCreate;
 import java.util.List;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,15 +24,16 @@ class CustomRegexRulesTest {
   private static final String PACK_RULE_ID = "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listDecodesTheOrganisationRules() {
     server.enqueueFixture(200, "customRegexRules_list");
 
-    PaginatedCustomRegexRuleList page = server.client().customRegexRules().list().execute();
+    PaginatedCustomRegexRuleList page = client.customRegexRules().list().execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/security/custom-regex-rules/");
+    server.takeRequestWithoutBody("GET", "/security/custom-regex-rules/");
     CustomRegexRule rule = page.getResults().get(0);
     assertEquals("EMP-[0-9]{6}", rule.getRegex());
     assertEquals(0.8, rule.getScore());
@@ -42,12 +44,12 @@ class CustomRegexRulesTest {
   void createSendsThePatternAndActions() {
     server.enqueueFixture(201, "customRegexRules_create");
 
-    CustomRegexRule rule = server.client().customRegexRules().create(new CustomRegexRuleCreate()
+    CustomRegexRule rule = client.customRegexRules().create(new CustomRegexRuleCreate()
         .name("Employee id").regex("EMP-[0-9]{6}").score(0.5)
         .inboundAction(SecurityAction.REDACT).outboundAction(SecurityAction.REDACT))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/security/custom-regex-rules/", """
+    server.takeJsonRequest("POST", "/security/custom-regex-rules/", """
         {"name": "Employee id", "regex": "EMP-[0-9]{6}", "score": 0.5,
          "inbound_action": "REDACT", "outbound_action": "REDACT"}""");
     assertEquals(RULE_ID, rule.getId());
@@ -58,9 +60,9 @@ class CustomRegexRulesTest {
   void retrieveDecodesARuleWithoutOutboundAction() {
     server.enqueueFixture(200, "customRegexRules_retrieve");
 
-    CustomRegexRule rule = server.client().customRegexRules().retrieve(RULE_ID).execute();
+    CustomRegexRule rule = client.customRegexRules().retrieve(RULE_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/security/custom-regex-rules/" + RULE_ID + "/");
+    server.takeRequestWithoutBody("GET", "/security/custom-regex-rules/" + RULE_ID + "/");
     assertNull(rule.getOutboundAction());
     assertEquals("Employee id", rule.getName());
   }
@@ -69,10 +71,10 @@ class CustomRegexRulesTest {
   void partialUpdateSendsOnlyTheChangedFields() {
     server.enqueueFixture(200, "customRegexRules_partialUpdate");
 
-    CustomRegexRule rule = server.client().customRegexRules().partialUpdate(RULE_ID, new CustomRegexRuleUpdate()
+    CustomRegexRule rule = client.customRegexRules().partialUpdate(RULE_ID, new CustomRegexRuleUpdate()
         .score(0.9).isActive(false).outboundAction(SecurityAction.BLOCK)).execute();
 
-    server.takeJsonRequest("PATCH", "/api/v1/security/custom-regex-rules/" + RULE_ID + "/",
+    server.takeJsonRequest("PATCH", "/security/custom-regex-rules/" + RULE_ID + "/",
         "{\"score\": 0.9, \"is_active\": false, \"outbound_action\": \"BLOCK\"}");
     assertFalse(rule.getIsActive());
     assertEquals(SecurityAction.BLOCK, rule.getOutboundAction());
@@ -82,21 +84,21 @@ class CustomRegexRulesTest {
   void deleteRemovesTheRule() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().customRegexRules().delete(RULE_ID).execute());
+    assertNull(client.customRegexRules().delete(RULE_ID).execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/security/custom-regex-rules/" + RULE_ID + "/");
+    server.takeRequestWithoutBody("DELETE", "/security/custom-regex-rules/" + RULE_ID + "/");
   }
 
   @Test
   void listForToolPackFiltersByWhereTheRuleIsDefined() {
     server.enqueueFixture(200, "customRegexRules_listForToolPack");
 
-    PaginatedToolPackCustomRegexRuleList page = server.client().customRegexRules().listForToolPack(PACK_ID,
+    PaginatedToolPackCustomRegexRuleList page = client.customRegexRules().listForToolPack(PACK_ID,
         CustomRegexRulesApi.ListForToolPackParams.builder().definedAt(RuleLevel.TOOL_PACK).pageSize(20).build())
         .execute();
 
     server.takeRequestWithoutBody("GET",
-        "/api/v1/tool-packs/" + PACK_ID + "/custom-regex-rules/?defined_at=TOOL_PACK&page_size=20");
+        "/tool-packs/" + PACK_ID + "/custom-regex-rules/?defined_at=TOOL_PACK&page_size=20");
     ToolPackCustomRegexRule rule = page.getResults().get(0);
     assertEquals(PACK_RULE_ID, rule.getId());
     assertEquals(SecurityAction.LOG, rule.getOutboundAction());
@@ -107,13 +109,13 @@ class CustomRegexRulesTest {
   void createForToolPackSendsEveryField() {
     server.enqueueFixture(201, "customRegexRules_createForToolPack");
 
-    ToolPackCustomRegexRule rule = server.client().customRegexRules().createForToolPack(PACK_ID,
+    ToolPackCustomRegexRule rule = client.customRegexRules().createForToolPack(PACK_ID,
         new ToolPackCustomRegexRuleCreate().name("Ticket id").regex("TCK-[0-9]+").score(0.6)
             .contextKeywords(List.of("ticket")).isActive(true)
             .inboundAction(SecurityAction.NONE).outboundAction(SecurityAction.LOG))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/tool-packs/" + PACK_ID + "/custom-regex-rules/", """
+    server.takeJsonRequest("POST", "/tool-packs/" + PACK_ID + "/custom-regex-rules/", """
         {"name": "Ticket id", "regex": "TCK-[0-9]+", "score": 0.6, "context_keywords": ["ticket"],
          "is_active": true, "inbound_action": "NONE", "outbound_action": "LOG"}""");
     assertEquals(RuleLevel.TOOL_PACK, rule.getDefinedAt());
@@ -123,9 +125,9 @@ class CustomRegexRulesTest {
   void retrieveForToolPackRequestsTheRuleInEffectForThePack() {
     server.enqueueFixture(200, "customRegexRules_retrieveForToolPack");
 
-    ToolPackCustomRegexRule rule = server.client().customRegexRules().retrieveForToolPack(PACK_ID, RULE_ID).execute();
+    ToolPackCustomRegexRule rule = client.customRegexRules().retrieveForToolPack(PACK_ID, RULE_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/tool-packs/" + PACK_ID + "/custom-regex-rules/" + RULE_ID + "/");
+    server.takeRequestWithoutBody("GET", "/tool-packs/" + PACK_ID + "/custom-regex-rules/" + RULE_ID + "/");
     assertEquals(RuleLevel.ORGANIZATION, rule.getDefinedAt());
     assertEquals(0.8, rule.getScore());
   }
@@ -134,10 +136,10 @@ class CustomRegexRulesTest {
   void partialUpdateForToolPackTurnsAnOrganisationRuleOffForThePack() {
     server.enqueueFixture(200, "customRegexRules_partialUpdateForToolPack");
 
-    ToolPackCustomRegexRule rule = server.client().customRegexRules().partialUpdateForToolPack(PACK_ID, RULE_ID,
+    ToolPackCustomRegexRule rule = client.customRegexRules().partialUpdateForToolPack(PACK_ID, RULE_ID,
         new CustomRegexRuleUpdate().isActive(false)).execute();
 
-    server.takeJsonRequest("PATCH", "/api/v1/tool-packs/" + PACK_ID + "/custom-regex-rules/" + RULE_ID + "/",
+    server.takeJsonRequest("PATCH", "/tool-packs/" + PACK_ID + "/custom-regex-rules/" + RULE_ID + "/",
         "{\"is_active\": false}");
     assertFalse(rule.getIsActive());
     assertEquals(RuleLevel.TOOL_PACK, rule.getDefinedAt());
@@ -147,8 +149,8 @@ class CustomRegexRulesTest {
   void deleteForToolPackRemovesThePacksRuleOrOverride() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().customRegexRules().deleteForToolPack(PACK_ID, RULE_ID).execute());
+    assertNull(client.customRegexRules().deleteForToolPack(PACK_ID, RULE_ID).execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/tool-packs/" + PACK_ID + "/custom-regex-rules/" + RULE_ID + "/");
+    server.takeRequestWithoutBody("DELETE", "/tool-packs/" + PACK_ID + "/custom-regex-rules/" + RULE_ID + "/");
   }
 }

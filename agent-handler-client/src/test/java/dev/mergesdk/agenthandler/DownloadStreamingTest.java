@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Downloads hand over bytes as they arrive instead of waiting for the whole file. */
 class DownloadStreamingTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @TempDir
   Path dir;
@@ -62,7 +64,7 @@ class DownloadStreamingTest {
         .build());
 
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-      try (Download download = server.client().files().download("dl_stream").execute()) {
+      try (Download download = client.files().download("dl_stream").execute()) {
         InputStream in = download.inputStream();
         assertArrayEquals(head, readExactly(in, head.length));
         headRead.countDown();
@@ -70,7 +72,7 @@ class DownloadStreamingTest {
         assertEquals(head.length + tail.length, download.contentLength());
       }
     });
-    server.takeRequestWithoutBody("GET", "/api/v1/files/dl_stream/download/");
+    server.takeRequestWithoutBody("GET", "/files/dl_stream/download/");
   }
 
   @Test
@@ -86,14 +88,14 @@ class DownloadStreamingTest {
     List<Long> progress = new ArrayList<>();
     long[] declared = {0};
 
-    try (Download download = server.client().files().download("dl_throttled").execute()) {
+    try (Download download = client.files().download("dl_throttled").execute()) {
       download.saveTo(target, (soFar, total) -> {
         progress.add(soFar);
         declared[0] = total;
       });
     }
 
-    server.takeRequestWithoutBody("GET", "/api/v1/files/dl_throttled/download/");
+    server.takeRequestWithoutBody("GET", "/files/dl_throttled/download/");
     assertEquals(body.length, Files.size(target));
     assertArrayEquals(body, Files.readAllBytes(target));
     assertEquals(body.length, declared[0]);

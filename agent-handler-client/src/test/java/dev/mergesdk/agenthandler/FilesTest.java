@@ -13,22 +13,24 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FilesTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void reserveSendsNameTypeAndSizeAndDecodesTheUploadTarget() {
     server.enqueueFixture(201, "files_reserve");
 
-    FileReservation reservation = server.client().files().reserve(new FileReserveRequest()
+    FileReservation reservation = client.files().reserve(new FileReserveRequest()
         .filename("q1-report.pdf").contentType("application/pdf").sizeBytes(48213)).execute();
 
-    server.takeJsonRequest("POST", "/api/v1/files/",
+    server.takeJsonRequest("POST", "/files/",
         "{\"filename\": \"q1-report.pdf\", \"content_type\": \"application/pdf\", \"size_bytes\": 48213}");
     assertEquals("fr_8Hq2LmX0", reservation.getFileReference());
     assertEquals("PUT", reservation.getUpload().getMethod());
@@ -42,13 +44,13 @@ class FilesTest {
     server.enqueueFixture(200, "files_upload");
     byte[] bytes = "%PDF-1.7 quarterly report".getBytes(StandardCharsets.US_ASCII);
 
-    FileUploadResult result = server.client().files()
+    FileUploadResult result = client.files()
         .upload("fr_8Hq2LmX0", Upload.fromStream(new ByteArrayInputStream(bytes), bytes.length, null)).execute();
 
-    RecordedRequest request = server.takeRequest("PUT", "/api/v1/files/fr_8Hq2LmX0/upload/");
-    assertEquals("application/octet-stream", request.getHeaders().get("Content-Type"));
-    assertEquals(String.valueOf(bytes.length), request.getHeaders().get("Content-Length"));
-    assertArrayEquals(bytes, request.getBody().toByteArray());
+    RecordedCall request = server.takeRequest("PUT", "/files/fr_8Hq2LmX0/upload/");
+    assertEquals("application/octet-stream", request.header("Content-Type"));
+    assertEquals(String.valueOf(bytes.length), request.header("Content-Length"));
+    assertArrayEquals(bytes, request.bodyBytes());
     assertEquals(48213, result.getSizeBytes());
     assertEquals("fr_8Hq2LmX0", result.getFileReference());
   }
@@ -63,10 +65,10 @@ class FilesTest {
         .body(new okio.Buffer().write(part))
         .build());
 
-    try (Download download = server.client().files().download("dl_55TgQ")
+    try (Download download = client.files().download("dl_55TgQ")
         .with(RequestOptions.builder().header("Range", "bytes=0-13").build()).execute()) {
-      RecordedRequest request = server.takeRequestWithoutBody("GET", "/api/v1/files/dl_55TgQ/download/");
-      assertEquals("bytes=0-13", request.getHeaders().get("Range"));
+      RecordedCall request = server.takeRequestWithoutBody("GET", "/files/dl_55TgQ/download/");
+      assertEquals("bytes=0-13", request.header("Range"));
       assertEquals("application/pdf", download.contentType().orElseThrow());
       assertEquals("q1-report.pdf", download.fileName().orElseThrow());
       assertEquals(part.length, download.contentLength());

@@ -10,18 +10,20 @@ import dev.mergesdk.agenthandler.model.ApiCallLogPage;
 import dev.mergesdk.agenthandler.model.ToolCallLog;
 import dev.mergesdk.agenthandler.model.ToolCallLogPage;
 import java.time.OffsetDateTime;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LogsTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listToolCallsSendsFiltersAndCursorAndDecodesTheCursorPage() {
     server.enqueueFixture(200, "logs_listToolCalls");
 
-    ToolCallLogPage page = server.client().logs().listToolCalls(LogsApi.ListToolCallsParams.builder()
+    ToolCallLogPage page = client.logs().listToolCalls(LogsApi.ListToolCallsParams.builder()
         .clientTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
         .connectorId("linear")
         .createdAfter(OffsetDateTime.parse("2026-03-05T00:00:00Z"))
@@ -31,7 +33,7 @@ class LogsTest {
         .toolName("create_issue")
         .build()).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/logs/tool-calls/?client_trace_id=4bf92f3577b34da6a3ce929d0e0e4736"
+    server.takeRequestWithoutBody("GET", "/logs/tool-calls/?client_trace_id=4bf92f3577b34da6a3ce929d0e0e4736"
         + "&connector_id=linear&created_after=2026-03-05T00%3A00%3A00Z&cursor=eyJpZCI6IDEyMDB9&page_size=500"
         + "&status=success&tool_name=create_issue");
     assertEquals("eyJpZCI6IDEyMzR9", page.getNextCursor());
@@ -47,11 +49,11 @@ class LogsTest {
   void listApiCallsFiltersByToolCallMethodAndStatus() {
     server.enqueueFixture(200, "logs_listApiCalls");
 
-    ApiCallLogPage page = server.client().logs().listApiCalls(LogsApi.ListApiCallsParams.builder()
+    ApiCallLogPage page = client.logs().listApiCalls(LogsApi.ListApiCallsParams.builder()
         .method("POST").responseStatus(200).toolcallId("tc_01HV7K3J9Q").build()).execute();
 
     server.takeRequestWithoutBody("GET",
-        "/api/v1/logs/api-calls/?method=POST&response_status=200&toolcall_id=tc_01HV7K3J9Q");
+        "/logs/api-calls/?method=POST&response_status=200&toolcall_id=tc_01HV7K3J9Q");
     assertNull(page.getNextCursor());
     assertFalse(page.getHasMore());
     ApiCallLog call = page.getResults().get(0);

@@ -24,17 +24,19 @@ import dev.mergesdk.core.ApiResponse;
 import dev.mergesdk.core.RequestOptions;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class McpTest {
   private static final String PACK_ID = "0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234";
   private static final String USER_ID = "7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f";
-  private static final String MCP_PATH = "/api/v1/tool-packs/" + PACK_ID + "/registered-users/" + USER_ID + "/mcp/";
+  private static final String MCP_PATH = "/tool-packs/" + PACK_ID + "/registered-users/" + USER_ID + "/mcp/";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void callSendsAToolsCallRequestWithItsQueryOptionsAndDecodesTheTextResult() {
@@ -42,7 +44,7 @@ class McpTest {
     JsonObject arguments = JsonParser.parseString("{\"title\": \"Login fails on Safari\", \"priority\": 2}")
         .getAsJsonObject();
 
-    McpResponse response = server.client().mcp().call(PACK_ID, USER_ID,
+    McpResponse response = client.mcp().call(PACK_ID, USER_ID,
         new McpRequest()
             .id(new JsonPrimitive("9b2f6c1e-1d4a-4b7e-a1f0-3c5d7e9f1a2b"))
             .method(McpMethod.TOOLS_CALL)
@@ -68,10 +70,10 @@ class McpTest {
     server.enqueue(new MockResponse.Builder().code(200)
         .addHeader("Content-Type", "application/json")
         .addHeader("Mcp-Session-Id", "sess-41")
-        .body(AgentHandlerTestServer.fixture("mcp_call.initialize"))
+        .body(server.fixture("mcp_call.initialize"))
         .build());
 
-    ApiResponse<McpResponse> response = server.client().mcp().call(PACK_ID, USER_ID, new McpRequest()
+    ApiResponse<McpResponse> response = client.mcp().call(PACK_ID, USER_ID, new McpRequest()
         .id(new JsonPrimitive(1))
         .method(McpMethod.INITIALIZE)
         .params(new McpRequestParams().protocolVersion("2025-03-26")
@@ -79,10 +81,10 @@ class McpTest {
         .with(RequestOptions.builder().header("Mcp-Session-Id", "sess-40").build())
         .executeRaw();
 
-    RecordedRequest request = server.takeJsonRequest("POST", MCP_PATH, """
+    RecordedCall request = server.takeJsonRequest("POST", MCP_PATH, """
         {"jsonrpc": "2.0", "id": 1, "method": "initialize",
          "params": {"protocolVersion": "2025-03-26", "clientInfo": {"name": "support-bot", "version": "3.1"}}}""");
-    assertEquals("sess-40", request.getHeaders().get("Mcp-Session-Id"));
+    assertEquals("sess-40", request.header("Mcp-Session-Id"));
     assertEquals("sess-41", response.header("Mcp-Session-Id").orElseThrow());
     assertEquals(1, response.body().getId().getAsInt());
     assertEquals("2025-03-26", response.body().getResult().getProtocolVersion());
@@ -94,7 +96,7 @@ class McpTest {
   void toolsListDecodesEachToolWithItsInputSchema() {
     server.enqueueFixture(200, "mcp_call.tools-list");
 
-    McpResponse response = server.client().mcp().call(PACK_ID, USER_ID,
+    McpResponse response = client.mcp().call(PACK_ID, USER_ID,
         new McpRequest().id(new JsonPrimitive(2)).method(McpMethod.TOOLS_LIST)).execute();
 
     server.takeJsonRequest("POST", MCP_PATH, "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/list\"}");
@@ -107,7 +109,7 @@ class McpTest {
   void aToolThatNeedsAuthorisationReportsIsErrorWithAMagicLinkInItsText() {
     server.enqueueFixture(200, "mcp_call.auth-needed");
 
-    McpResponse response = server.client().mcp().call(PACK_ID, USER_ID, new McpRequest().id(new JsonPrimitive(3))
+    McpResponse response = client.mcp().call(PACK_ID, USER_ID, new McpRequest().id(new JsonPrimitive(3))
         .method(McpMethod.TOOLS_CALL).params(new McpRequestParams().name("linear__list_issues"))).execute();
 
     server.takeRequest("POST", MCP_PATH);
@@ -120,7 +122,7 @@ class McpTest {
   void aJsonRpcErrorArrivesAsAnErrorObjectInsteadOfAResult() {
     server.enqueueFixture(200, "mcp_call.error");
 
-    McpResponse response = server.client().mcp().call(PACK_ID, USER_ID, new McpRequest().id(new JsonPrimitive(4))
+    McpResponse response = client.mcp().call(PACK_ID, USER_ID, new McpRequest().id(new JsonPrimitive(4))
         .method(McpMethod.TOOLS_CALL).params(new McpRequestParams().name("linear__close_everything"))).execute();
 
     server.takeRequest("POST", MCP_PATH);
@@ -134,19 +136,19 @@ class McpTest {
   void aRegisteredUserIdIsSentAsOneEncodedPathSegment() {
     server.enqueueFixture(200, "mcp_call.tools-list");
 
-    server.client().mcp().call(PACK_ID, "origin/42 a", new McpRequest().method(McpMethod.TOOLS_LIST)).execute();
+    client.mcp().call(PACK_ID, "origin/42 a", new McpRequest().method(McpMethod.TOOLS_LIST)).execute();
 
-    server.takeRequest("POST", "/api/v1/tool-packs/" + PACK_ID + "/registered-users/origin%2F42%20a/mcp/");
+    server.takeRequest("POST", "/tool-packs/" + PACK_ID + "/registered-users/origin%2F42%20a/mcp/");
   }
 
   @Test
   void searchToolsSendsTheIntentAndDecodesRankedMatches() {
     server.enqueueFixture(200, "mcp_searchTools");
 
-    ToolSearchResult result = server.client().mcp().searchTools(PACK_ID, USER_ID, new ToolSearchRequest()
+    ToolSearchResult result = client.mcp().searchTools(PACK_ID, USER_ID, new ToolSearchRequest()
         .intent("open a bug report").connectorSlugs(List.of("linear")).maxResults(5)).execute();
 
-    server.takeJsonRequest("POST", "/api/v1/tool-packs/" + PACK_ID + "/registered-users/" + USER_ID + "/search/",
+    server.takeJsonRequest("POST", "/tool-packs/" + PACK_ID + "/registered-users/" + USER_ID + "/search/",
         "{\"intent\": \"open a bug report\", \"connector_slugs\": [\"linear\"], \"max_results\": 5}");
     assertEquals(1, result.getTotalResults());
     ToolSearchMatch match = result.getTools().get(0);

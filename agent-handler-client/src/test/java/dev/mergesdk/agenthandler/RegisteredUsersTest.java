@@ -15,6 +15,7 @@ import dev.mergesdk.agenthandler.model.SharedCredentialGroup;
 import dev.mergesdk.agenthandler.model.UserType;
 import java.util.List;
 import java.util.Map;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,19 +23,20 @@ class RegisteredUsersTest {
   private static final String USER_ID = "7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listSendsEveryFilterAsAQueryParameterAndDecodesThePage() {
     server.enqueueFixture(200, "registeredUsers_list");
 
-    PaginatedRegisteredUserList page = server.client().registeredUsers()
+    PaginatedRegisteredUserList page = client.registeredUsers()
         .list(RegisteredUsersApi.ListParams.builder()
             .includeTestUsers(true).isTest(false).originUserId("user-1042").page(1).pageSize(50).build())
         .execute();
 
     server.takeRequestWithoutBody("GET",
-        "/api/v1/registered-users/?include_test_users=true&is_test=false&origin_user_id=user-1042&page=1&page_size=50");
+        "/registered-users/?include_test_users=true&is_test=false&origin_user_id=user-1042&page=1&page_size=50");
     assertEquals(2, page.getCount());
     assertNull(page.getNext());
     RegisteredUser ada = page.getResults().get(0);
@@ -52,7 +54,7 @@ class RegisteredUsersTest {
   void createSendsTheUserWithItsCompanyAndDecodesTheCreatedUser() {
     server.enqueueFixture(201, "registeredUsers_create");
 
-    RegisteredUser user = server.client().registeredUsers().create(new RegisteredUserCreate()
+    RegisteredUser user = client.registeredUsers().create(new RegisteredUserCreate()
         .originUserId("user-1042")
         .originUserName("Ada Lovelace")
         .userType(UserType.HUMAN)
@@ -60,7 +62,7 @@ class RegisteredUsersTest {
             .originCompanyId("acme").originCompanyName("Acme Corp").customGroupings(Map.of("team", "platform"))))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/registered-users/", """
+    server.takeJsonRequest("POST", "/registered-users/", """
         {"origin_user_id": "user-1042", "origin_user_name": "Ada Lovelace", "user_type": "HUMAN",
          "shared_credential_group": {"origin_company_id": "acme", "origin_company_name": "Acme Corp",
                                      "custom_groupings": {"team": "platform"}}}""");
@@ -75,9 +77,9 @@ class RegisteredUsersTest {
   void retrieveRequestsTheUserByIdAndDecodesIt() {
     server.enqueueFixture(200, "registeredUsers_retrieve");
 
-    RegisteredUser user = server.client().registeredUsers().retrieve(USER_ID).execute();
+    RegisteredUser user = client.registeredUsers().retrieve(USER_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/registered-users/" + USER_ID + "/");
+    server.takeRequestWithoutBody("GET", "/registered-users/" + USER_ID + "/");
     assertEquals("Ada Lovelace", user.getOriginUserName());
     assertEquals(List.of("slack", "linear"), user.getAuthenticatedConnectors());
   }
@@ -86,11 +88,11 @@ class RegisteredUsersTest {
   void partialUpdateSendsOnlyTheFieldsThatWereSet() {
     server.enqueueFixture(200, "registeredUsers_partialUpdate");
 
-    RegisteredUser user = server.client().registeredUsers()
+    RegisteredUser user = client.registeredUsers()
         .partialUpdate(USER_ID, new RegisteredUserUpdate().originUserName("Ada King"))
         .execute();
 
-    server.takeJsonRequest("PATCH", "/api/v1/registered-users/" + USER_ID + "/", "{\"origin_user_name\": \"Ada King\"}");
+    server.takeJsonRequest("PATCH", "/registered-users/" + USER_ID + "/", "{\"origin_user_name\": \"Ada King\"}");
     assertEquals("Ada King", user.getOriginUserName());
   }
 
@@ -98,9 +100,9 @@ class RegisteredUsersTest {
   void deleteSendsADeleteAndReturnsNothing() {
     server.enqueueEmpty(204);
 
-    Void result = server.client().registeredUsers().delete(USER_ID).execute();
+    Void result = client.registeredUsers().delete(USER_ID).execute();
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/registered-users/" + USER_ID + "/");
+    server.takeRequestWithoutBody("DELETE", "/registered-users/" + USER_ID + "/");
     assertNull(result);
   }
 
@@ -108,13 +110,13 @@ class RegisteredUsersTest {
   void createLinkTokenSendsTheConnectorAndCallbackAndKeepsTheTokenOutOfToString() {
     server.enqueueFixture(201, "registeredUsers_createLinkToken");
 
-    LinkToken token = server.client().registeredUsers().createLinkToken(USER_ID, new LinkTokenRequest()
+    LinkToken token = client.registeredUsers().createLinkToken(USER_ID, new LinkTokenRequest()
         .connector("google_drive")
         .callbackUrl("https://app.example.com/connected")
         .state("csrf-3f9a"))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/registered-users/" + USER_ID + "/link-token/", """
+    server.takeJsonRequest("POST", "/registered-users/" + USER_ID + "/link-token/", """
         {"connector": "google_drive", "callback_url": "https://app.example.com/connected", "state": "csrf-3f9a"}""");
     assertEquals("lt_4kX9bQ2mZ7", token.getLinkToken());
     assertEquals("https://ah.merge.dev/link/lt_4kX9bQ2mZ7", token.getMagicLinkUrl());

@@ -12,6 +12,7 @@ import dev.mergesdk.agenthandler.model.SecurityAction;
 import dev.mergesdk.agenthandler.model.StandardEntityRule;
 import dev.mergesdk.agenthandler.model.StandardEntityRuleUpdate;
 import dev.mergesdk.agenthandler.model.ToolPackStandardEntityRule;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +20,8 @@ class StandardEntityRulesTest {
   private static final String PACK_ID = "0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   private static StandardEntityRuleUpdate update(boolean active, SecurityAction inbound, SecurityAction outbound) {
     return new StandardEntityRuleUpdate().isActive(active).inboundAction(inbound).outboundAction(outbound);
@@ -29,10 +31,10 @@ class StandardEntityRulesTest {
   void listDecodesTheOrganisationRules() {
     server.enqueueFixture(200, "standardEntityRules_list");
 
-    PaginatedStandardEntityRuleList page = server.client().standardEntityRules()
+    PaginatedStandardEntityRuleList page = client.standardEntityRules()
         .list(StandardEntityRulesApi.ListParams.builder().page(1).pageSize(100).build()).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/security/standard-entity-rules/?page=1&page_size=100");
+    server.takeRequestWithoutBody("GET", "/security/standard-entity-rules/?page=1&page_size=100");
     StandardEntityRule rule = page.getResults().get(0);
     assertEquals("EMAIL_ADDRESS", rule.getEntityType());
     assertEquals(SecurityAction.REDACT, rule.getOutboundAction());
@@ -43,9 +45,9 @@ class StandardEntityRulesTest {
   void retrieveRequestsTheRuleByEntityType() {
     server.enqueueFixture(200, "standardEntityRules_retrieve");
 
-    StandardEntityRule rule = server.client().standardEntityRules().retrieve("CREDIT_CARD").execute();
+    StandardEntityRule rule = client.standardEntityRules().retrieve("CREDIT_CARD").execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/security/standard-entity-rules/CREDIT_CARD/");
+    server.takeRequestWithoutBody("GET", "/security/standard-entity-rules/CREDIT_CARD/");
     assertEquals(SecurityAction.BLOCK, rule.getOutboundAction());
     assertEquals("pattern_and_checksum", rule.getDetectionMethod());
   }
@@ -54,10 +56,10 @@ class StandardEntityRulesTest {
   void updatePutsTheCompleteHandling() {
     server.enqueueFixture(200, "standardEntityRules_update");
 
-    StandardEntityRule rule = server.client().standardEntityRules()
+    StandardEntityRule rule = client.standardEntityRules()
         .update("CREDIT_CARD", update(true, SecurityAction.BLOCK, SecurityAction.REDACT)).execute();
 
-    server.takeJsonRequest("PUT", "/api/v1/security/standard-entity-rules/CREDIT_CARD/",
+    server.takeJsonRequest("PUT", "/security/standard-entity-rules/CREDIT_CARD/",
         "{\"is_active\": true, \"inbound_action\": \"BLOCK\", \"outbound_action\": \"REDACT\"}");
     assertEquals(SecurityAction.REDACT, rule.getOutboundAction());
   }
@@ -66,12 +68,12 @@ class StandardEntityRulesTest {
   void listForToolPackFiltersByWhereTheRuleIsDefined() {
     server.enqueueFixture(200, "standardEntityRules_listForToolPack");
 
-    PaginatedToolPackStandardEntityRuleList page = server.client().standardEntityRules()
+    PaginatedToolPackStandardEntityRuleList page = client.standardEntityRules()
         .listForToolPack(PACK_ID, StandardEntityRulesApi.ListForToolPackParams.builder()
             .definedAt(RuleLevel.TOOL_PACK).build())
         .execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/tool-packs/" + PACK_ID + "/standard-entity-rules/?defined_at=TOOL_PACK");
+    server.takeRequestWithoutBody("GET", "/tool-packs/" + PACK_ID + "/standard-entity-rules/?defined_at=TOOL_PACK");
     ToolPackStandardEntityRule rule = page.getResults().get(0);
     assertEquals(RuleLevel.TOOL_PACK, rule.getDefinedAt());
     assertFalse(rule.getIsActive());
@@ -84,10 +86,10 @@ class StandardEntityRulesTest {
   void retrieveForToolPackRequestsTheRuleInEffectForThePack() {
     server.enqueueFixture(200, "standardEntityRules_retrieveForToolPack");
 
-    ToolPackStandardEntityRule rule = server.client().standardEntityRules()
+    ToolPackStandardEntityRule rule = client.standardEntityRules()
         .retrieveForToolPack(PACK_ID, "EMAIL_ADDRESS").execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/tool-packs/" + PACK_ID + "/standard-entity-rules/EMAIL_ADDRESS/");
+    server.takeRequestWithoutBody("GET", "/tool-packs/" + PACK_ID + "/standard-entity-rules/EMAIL_ADDRESS/");
     assertEquals(RuleLevel.ORGANIZATION, rule.getDefinedAt());
   }
 
@@ -95,11 +97,11 @@ class StandardEntityRulesTest {
   void updateForToolPackPutsThePacksOverride() {
     server.enqueueFixture(200, "standardEntityRules_updateForToolPack");
 
-    ToolPackStandardEntityRule rule = server.client().standardEntityRules()
+    ToolPackStandardEntityRule rule = client.standardEntityRules()
         .updateForToolPack(PACK_ID, "EMAIL_ADDRESS", update(true, SecurityAction.LOG, SecurityAction.BLOCK))
         .execute();
 
-    server.takeJsonRequest("PUT", "/api/v1/tool-packs/" + PACK_ID + "/standard-entity-rules/EMAIL_ADDRESS/",
+    server.takeJsonRequest("PUT", "/tool-packs/" + PACK_ID + "/standard-entity-rules/EMAIL_ADDRESS/",
         "{\"is_active\": true, \"inbound_action\": \"LOG\", \"outbound_action\": \"BLOCK\"}");
     assertEquals(SecurityAction.BLOCK, rule.getOutboundAction());
     assertEquals(RuleLevel.TOOL_PACK, rule.getDefinedAt());
@@ -109,8 +111,8 @@ class StandardEntityRulesTest {
   void deleteForToolPackRemovesThePacksOverride() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().standardEntityRules().deleteForToolPack(PACK_ID, "EMAIL_ADDRESS").execute());
+    assertNull(client.standardEntityRules().deleteForToolPack(PACK_ID, "EMAIL_ADDRESS").execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/tool-packs/" + PACK_ID + "/standard-entity-rules/EMAIL_ADDRESS/");
+    server.takeRequestWithoutBody("DELETE", "/tool-packs/" + PACK_ID + "/standard-entity-rules/EMAIL_ADDRESS/");
   }
 }

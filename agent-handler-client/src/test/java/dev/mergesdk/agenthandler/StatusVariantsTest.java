@@ -7,6 +7,7 @@ import dev.mergesdk.agenthandler.model.RegisteredUser;
 import dev.mergesdk.agenthandler.model.RegisteredUserCreate;
 import dev.mergesdk.core.ApiResponse;
 import java.util.List;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,7 +16,8 @@ class StatusVariantsTest {
   private static final String USER_ID = "7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void creatingARegisteredUserDecodesBoth201ForANewUserAnd200ForAnExistingOne() {
@@ -23,12 +25,12 @@ class StatusVariantsTest {
     server.enqueueFixture(200, "registeredUsers_create.existing");
     RegisteredUserCreate request = new RegisteredUserCreate().originUserId("user-1042").originUserName("Ada Lovelace");
 
-    ApiResponse<RegisteredUser> created = server.client().registeredUsers().create(request).executeRaw();
-    ApiResponse<RegisteredUser> existing = server.client().registeredUsers().create(request).executeRaw();
+    ApiResponse<RegisteredUser> created = client.registeredUsers().create(request).executeRaw();
+    ApiResponse<RegisteredUser> existing = client.registeredUsers().create(request).executeRaw();
 
     String body = "{\"origin_user_id\": \"user-1042\", \"origin_user_name\": \"Ada Lovelace\"}";
-    server.takeJsonRequest("POST", "/api/v1/registered-users/", body);
-    server.takeJsonRequest("POST", "/api/v1/registered-users/", body);
+    server.takeJsonRequest("POST", "/registered-users/", body);
+    server.takeJsonRequest("POST", "/registered-users/", body);
     assertEquals(201, created.statusCode());
     assertEquals(200, existing.statusCode());
     assertEquals(USER_ID, created.body().getId());
@@ -43,13 +45,13 @@ class StatusVariantsTest {
     server.enqueueEmpty(200);
     server.enqueueJsonOffSpec(200, "{\"detail\": \"Deleted.\"}"); // the spec's 200 has no body
 
-    ApiResponse<Void> noContent = server.client().registeredUsers().delete(USER_ID).executeRaw();
-    ApiResponse<Void> emptyOk = server.client().toolPacks().delete("0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234").executeRaw();
-    ApiResponse<Void> okWithBody = server.client().connectors().delete("internal_docs").executeRaw();
+    ApiResponse<Void> noContent = client.registeredUsers().delete(USER_ID).executeRaw();
+    ApiResponse<Void> emptyOk = client.toolPacks().delete("0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234").executeRaw();
+    ApiResponse<Void> okWithBody = client.connectors().delete("internal_docs").executeRaw();
 
-    server.takeRequest("DELETE", "/api/v1/registered-users/" + USER_ID + "/");
-    server.takeRequest("DELETE", "/api/v1/tool-packs/0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234/");
-    server.takeRequest("DELETE", "/api/v1/connectors/internal_docs/");
+    server.takeRequest("DELETE", "/registered-users/" + USER_ID + "/");
+    server.takeRequest("DELETE", "/tool-packs/0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234/");
+    server.takeRequest("DELETE", "/connectors/internal_docs/");
     assertEquals(204, noContent.statusCode());
     assertEquals(200, emptyOk.statusCode());
     assertEquals(200, okWithBody.statusCode());

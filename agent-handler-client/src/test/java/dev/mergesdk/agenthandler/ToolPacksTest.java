@@ -12,6 +12,7 @@ import dev.mergesdk.agenthandler.model.ToolPackConnectorInput;
 import dev.mergesdk.agenthandler.model.ToolPackCreate;
 import dev.mergesdk.agenthandler.model.ToolPackUpdate;
 import java.util.List;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,16 +20,17 @@ class ToolPacksTest {
   private static final String PACK_ID = "0b8e5d2c-6a71-4f3e-9c24-5d6e7f801234";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void listSendsPagingParametersAndDecodesPacksWithTheirConnectorsAndTools() {
     server.enqueueFixture(200, "toolPacks_list");
 
-    PaginatedToolPackList page = server.client().toolPacks()
+    PaginatedToolPackList page = client.toolPacks()
         .list(ToolPacksApi.ListParams.builder().page(2).pageSize(10).build()).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/tool-packs/?page=2&page_size=10");
+    server.takeRequestWithoutBody("GET", "/tool-packs/?page=2&page_size=10");
     assertEquals(1, page.getCount());
     ToolPack pack = page.getResults().get(0);
     assertEquals(PACK_ID, pack.getId());
@@ -46,14 +48,14 @@ class ToolPacksTest {
   void createSendsNameDescriptionAndConnectorsAndDecodesTheNewPack() {
     server.enqueueFixture(201, "toolPacks_create");
 
-    ToolPack pack = server.client().toolPacks().create(new ToolPackCreate()
+    ToolPack pack = client.toolPacks().create(new ToolPackCreate()
         .name("Support agent")
         .description("Tools for the customer support agent.")
         .connectors(List.of(new ToolPackConnectorInput()
             .slug("slack").authScope(AuthScope.SHARED).toolNames(List.of("slack__post_message")))))
         .execute();
 
-    server.takeJsonRequest("POST", "/api/v1/tool-packs/", """
+    server.takeJsonRequest("POST", "/tool-packs/", """
         {"name": "Support agent", "description": "Tools for the customer support agent.",
          "connectors": [{"slug": "slack", "auth_scope": "SHARED", "tool_names": ["slack__post_message"]}]}""");
     assertEquals(PACK_ID, pack.getId());
@@ -65,9 +67,9 @@ class ToolPacksTest {
   void retrieveRequestsThePackById() {
     server.enqueueFixture(200, "toolPacks_retrieve");
 
-    ToolPack pack = server.client().toolPacks().retrieve(PACK_ID).execute();
+    ToolPack pack = client.toolPacks().retrieve(PACK_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/tool-packs/" + PACK_ID + "/");
+    server.takeRequestWithoutBody("GET", "/tool-packs/" + PACK_ID + "/");
     assertEquals("Support agent", pack.getName());
     assertEquals(List.of(), pack.getConnectors());
   }
@@ -76,10 +78,10 @@ class ToolPacksTest {
   void partialUpdateOfTheNameDoesNotSendAConnectorList() {
     server.enqueueFixture(200, "toolPacks_partialUpdate");
 
-    ToolPack pack = server.client().toolPacks()
+    ToolPack pack = client.toolPacks()
         .partialUpdate(PACK_ID, new ToolPackUpdate().name("Support agent v2")).execute();
 
-    server.takeJsonRequest("PATCH", "/api/v1/tool-packs/" + PACK_ID + "/", "{\"name\": \"Support agent v2\"}");
+    server.takeJsonRequest("PATCH", "/tool-packs/" + PACK_ID + "/", "{\"name\": \"Support agent v2\"}");
     assertEquals("Support agent v2", pack.getName());
   }
 
@@ -87,9 +89,9 @@ class ToolPacksTest {
   void deleteSendsADeleteAndReturnsNothing() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().toolPacks().delete(PACK_ID).execute());
+    assertNull(client.toolPacks().delete(PACK_ID).execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/tool-packs/" + PACK_ID + "/");
+    server.takeRequestWithoutBody("DELETE", "/tool-packs/" + PACK_ID + "/");
   }
 
   @Test
@@ -97,9 +99,9 @@ class ToolPacksTest {
   void listConnectorsDecodesThePlainArray() {
     server.enqueueFixture(200, "toolPacks_listConnectors");
 
-    List<ToolPackConnector> connectors = server.client().toolPacks().listConnectors(PACK_ID).execute();
+    List<ToolPackConnector> connectors = client.toolPacks().listConnectors(PACK_ID).execute();
 
-    server.takeRequestWithoutBody("GET", "/api/v1/tool-packs/" + PACK_ID + "/connectors/");
+    server.takeRequestWithoutBody("GET", "/tool-packs/" + PACK_ID + "/connectors/");
     assertEquals(1, connectors.size());
     assertEquals("Linear", connectors.get(0).getName());
     assertEquals("6f5e4d3c-2b1a-4098-8765-43210fedcba9", connectors.get(0).getConnectorId());
@@ -109,10 +111,10 @@ class ToolPacksTest {
   void replaceConnectorsPutsTheCompleteListAsAJsonArray() {
     server.enqueueFixture(200, "toolPacks_replaceConnectors");
 
-    List<ToolPackConnector> connectors = server.client().toolPacks().replaceConnectors(PACK_ID, List.of(
+    List<ToolPackConnector> connectors = client.toolPacks().replaceConnectors(PACK_ID, List.of(
         new ToolPackConnectorInput().slug("slack").authScope(AuthScope.SHARED))).execute();
 
-    server.takeJsonRequest("PUT", "/api/v1/tool-packs/" + PACK_ID + "/connectors/",
+    server.takeJsonRequest("PUT", "/tool-packs/" + PACK_ID + "/connectors/",
         "[{\"slug\": \"slack\", \"auth_scope\": \"SHARED\"}]");
     assertEquals("slack", connectors.get(0).getSlug());
   }
@@ -121,11 +123,11 @@ class ToolPacksTest {
   void upsertConnectorsSendsAnEmptyToolListOnlyWhereItWasSet() {
     server.enqueueFixture(200, "toolPacks_upsertConnectors");
 
-    List<ToolPackConnector> connectors = server.client().toolPacks().upsertConnectors(PACK_ID, List.of(
+    List<ToolPackConnector> connectors = client.toolPacks().upsertConnectors(PACK_ID, List.of(
         new ToolPackConnectorInput().slug("slack"),
         new ToolPackConnectorInput().slug("linear").toolNames(List.of()))).execute();
 
-    server.takeJsonRequest("PATCH", "/api/v1/tool-packs/" + PACK_ID + "/connectors/",
+    server.takeJsonRequest("PATCH", "/tool-packs/" + PACK_ID + "/connectors/",
         "[{\"slug\": \"slack\"}, {\"slug\": \"linear\", \"tool_names\": []}]");
     assertEquals(1, connectors.size());
     assertTrue(connectors.get(0).getTools().size() > 0);
@@ -135,8 +137,8 @@ class ToolPacksTest {
   void removeConnectorDeletesTheConnectorBySlug() {
     server.enqueueEmpty(204);
 
-    assertNull(server.client().toolPacks().removeConnector(PACK_ID, "google_drive").execute());
+    assertNull(client.toolPacks().removeConnector(PACK_ID, "google_drive").execute());
 
-    server.takeRequestWithoutBody("DELETE", "/api/v1/tool-packs/" + PACK_ID + "/connectors/google_drive/");
+    server.takeRequestWithoutBody("DELETE", "/tool-packs/" + PACK_ID + "/connectors/google_drive/");
   }
 }

@@ -15,21 +15,23 @@ import dev.mergesdk.agenthandler.model.SecurityAction;
 import dev.mergesdk.agenthandler.model.StandardEntityRule;
 import dev.mergesdk.agenthandler.model.UserType;
 import java.util.List;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Values and fields a newer API sends never break decoding; they are kept, raw, in unknownFields(). */
 class UnknownValuesTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void anUnknownEnumValueAndUnknownFieldsAreKeptAtEveryLevel() {
     server.enqueueFixture(200, "registeredUsers_retrieve.unknown-values");
 
-    RegisteredUser user = server.client().registeredUsers().retrieve("7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f").execute();
+    RegisteredUser user = client.registeredUsers().retrieve("7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f").execute();
 
-    server.takeRequest("GET", "/api/v1/registered-users/7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f/");
+    server.takeRequest("GET", "/registered-users/7f1c2a9e-3b4d-4c5e-8f60-1a2b3c4d5e6f/");
     assertEquals("Billing bot", user.getOriginUserName());
     assertEquals(List.of("slack"), user.getAuthenticatedConnectors());
     assertEquals(UserType.UNKNOWN, user.getUserType());
@@ -45,9 +47,9 @@ class UnknownValuesTest {
   void anUnknownValueInsideAnEnumListIsKeptBesideTheKnownOnes() {
     server.enqueueFixture(200, "accessKeys_retrieve.unknown-values");
 
-    AccessKey key = server.client().accessKeys().retrieve("3c9d8e7f-1a2b-4c3d-8e4f-5a6b7c8d9e0f").execute();
+    AccessKey key = client.accessKeys().retrieve("3c9d8e7f-1a2b-4c3d-8e4f-5a6b7c8d9e0f").execute();
 
-    server.takeRequest("GET", "/api/v1/access-keys/3c9d8e7f-1a2b-4c3d-8e4f-5a6b7c8d9e0f/");
+    server.takeRequest("GET", "/access-keys/3c9d8e7f-1a2b-4c3d-8e4f-5a6b7c8d9e0f/");
     assertEquals(List.of(AccessKeyScope.RUNTIME_ALL, AccessKeyScope.UNKNOWN), key.getScopes());
     assertEquals("billing:read", key.unknownFields().get("scopes").getAsString());
     assertEquals("2026-03-09T08:30:00Z", key.unknownFields().get("last_used_at").getAsString());
@@ -57,9 +59,9 @@ class UnknownValuesTest {
   void anUnknownValueOfANullableEnumIsKeptRatherThanReadAsNull() {
     server.enqueueFixture(200, "standardEntityRules_retrieve.unknown-values");
 
-    StandardEntityRule rule = server.client().standardEntityRules().retrieve("IBAN_CODE").execute();
+    StandardEntityRule rule = client.standardEntityRules().retrieve("IBAN_CODE").execute();
 
-    server.takeRequest("GET", "/api/v1/security/standard-entity-rules/IBAN_CODE/");
+    server.takeRequest("GET", "/security/standard-entity-rules/IBAN_CODE/");
     assertEquals(SecurityAction.UNKNOWN, rule.getOutboundAction());
     assertEquals(RuleLevel.UNKNOWN, rule.getDefinedAt());
     JsonObject unknown = rule.unknownFields();
@@ -73,9 +75,9 @@ class UnknownValuesTest {
   void aNewAuditEventTypeDoesNotStopTheRestOfThePageFromDecoding() {
     server.enqueueFixture(200, "auditLog_list.unknown-values");
 
-    PaginatedAuditLogEventList page = server.client().auditLog().list().execute();
+    PaginatedAuditLogEventList page = client.auditLog().list().execute();
 
-    server.takeRequest("GET", "/api/v1/audit-log/");
+    server.takeRequest("GET", "/audit-log/");
     assertEquals("2026-03-10T00:00:00Z", page.unknownFields().get("generated_at").getAsString());
     AuditLogEvent claimed = page.getResults().get(0);
     assertEquals(AuditEventType.UNKNOWN, claimed.getEventType());

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ class UploadStreamingTest {
   private static final String NETWORK_WRITER = "okhttp3.internal.http.CallServerInterceptor";
 
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @TempDir
   Path dir;
@@ -35,18 +37,18 @@ class UploadStreamingTest {
     long size = 8L * 1024 * 1024;
     Path file = dir.resolve("export.bin");
     writePattern(file, size, 7);
-    MergeCall<FileUploadResult> call = server.client().files().upload("fr_file", Upload.fromPath(file));
+    MergeCall<FileUploadResult> call = client.files().upload("fr_file", Upload.fromPath(file));
     // Had the bytes been copied when the call was built, the server would get the old content.
     writePattern(file, size, 13);
     server.enqueueFixture(200, "files_upload");
 
     FileUploadResult result = call.execute();
 
-    RecordedRequest request = server.takeRequest("PUT", "/api/v1/files/fr_file/upload/");
-    assertEquals(String.valueOf(size), request.getHeaders().get("Content-Length"));
-    assertNull(request.getHeaders().get("Transfer-Encoding"));
-    assertEquals(size, request.getBodySize());
-    assertEquals(sha256(new PatternStream(size, 13)), sha256(request.getBody().toByteArray()));
+    RecordedCall request = server.takeRequest("PUT", "/files/fr_file/upload/");
+    assertEquals(String.valueOf(size), request.header("Content-Length"));
+    assertNull(request.header("Transfer-Encoding"));
+    assertEquals(size, request.bodySize());
+    assertEquals(sha256(new PatternStream(size, 13)), sha256(request.bodyBytes()));
     assertEquals("fr_8Hq2LmX0", result.getFileReference());
   }
 
@@ -56,12 +58,12 @@ class UploadStreamingTest {
     PatternStream stream = new PatternStream(size, 29);
     server.enqueueFixture(200, "files_upload");
 
-    server.client().files().upload("fr_stream", Upload.fromStream(stream, size, "application/zip")).execute();
+    client.files().upload("fr_stream", Upload.fromStream(stream, size, "application/zip")).execute();
 
-    RecordedRequest request = server.takeRequest("PUT", "/api/v1/files/fr_stream/upload/");
-    assertEquals("application/zip", request.getHeaders().get("Content-Type"));
-    assertEquals(size, request.getBodySize());
-    assertEquals(sha256(new PatternStream(size, 29)), sha256(request.getBody().toByteArray()));
+    RecordedCall request = server.takeRequest("PUT", "/files/fr_stream/upload/");
+    assertEquals("application/zip", request.header("Content-Type"));
+    assertEquals(size, request.bodySize());
+    assertEquals(sha256(new PatternStream(size, 29)), sha256(request.bodyBytes()));
     assertEquals(size, stream.bytesRead);
     assertTrue(stream.largestRead <= 64 * 1024, "largest single read: " + stream.largestRead);
     assertTrue(stream.readsOutsideNetworkWrite == 0,
@@ -74,13 +76,13 @@ class UploadStreamingTest {
     long size = 3L * 1024 * 1024 + 17;
     server.enqueueFixture(200, "files_upload");
 
-    server.client().files().upload("fr_chunked", Upload.fromStream(new PatternStream(size, 5), -1, null)).execute();
+    client.files().upload("fr_chunked", Upload.fromStream(new PatternStream(size, 5), -1, null)).execute();
 
-    RecordedRequest request = server.takeRequest("PUT", "/api/v1/files/fr_chunked/upload/");
-    assertEquals("chunked", request.getHeaders().get("Transfer-Encoding"));
-    assertTrue(request.getChunkSizes().size() > 1, "sent in " + request.getChunkSizes().size() + " chunk(s)");
-    assertEquals(size, request.getBodySize());
-    assertEquals(sha256(new PatternStream(size, 5)), sha256(request.getBody().toByteArray()));
+    RecordedCall request = server.takeRequest("PUT", "/files/fr_chunked/upload/");
+    assertEquals("chunked", request.header("Transfer-Encoding"));
+    assertTrue(request.request().getChunkSizes().size() > 1, "sent in " + request.request().getChunkSizes().size() + " chunk(s)");
+    assertEquals(size, request.bodySize());
+    assertEquals(sha256(new PatternStream(size, 5)), sha256(request.bodyBytes()));
   }
 
   private static void writePattern(Path file, long size, int seed) throws IOException {

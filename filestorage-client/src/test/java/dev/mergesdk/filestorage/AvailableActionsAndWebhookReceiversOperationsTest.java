@@ -1,7 +1,7 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,21 +15,23 @@ import dev.mergesdk.filestorage.model.ModelOperation;
 import dev.mergesdk.filestorage.model.WebhookReceiver;
 import dev.mergesdk.filestorage.model.WebhookReceiverRequest;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operations Merge's published spec and SDKs have beyond its newest API reference. */
 class AvailableActionsAndWebhookReceiversOperationsTest {
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void retrieveAvailableActionsSendsAccountTokenAndDecodesOperationsPerModel() {
-    server.respond(200, "availableActions_retrieve");
+    server.enqueueFixture(200, "availableActions_retrieve");
 
-    AvailableActions actions = server.client().availableActions().retrieve().execute();
+    AvailableActions actions = client.availableActions().retrieve().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/available-actions");
+    RecordedCall request = server.takeRequest("GET", "/available-actions");
     assertAccountToken(request);
 
     assertEquals("Google Drive", actions.getIntegration().getName());
@@ -44,11 +46,11 @@ class AvailableActionsAndWebhookReceiversOperationsTest {
 
   @Test
   void listWebhookReceiversDecodesTheBareArrayAndMasksKeys() {
-    server.respond(200, "webhookReceivers_list");
+    server.enqueueFixture(200, "webhookReceivers_list");
 
-    List<WebhookReceiver> receivers = server.client().webhookReceivers().list().execute();
+    List<WebhookReceiver> receivers = client.webhookReceivers().list().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/webhook-receivers");
+    RecordedCall request = server.takeRequest("GET", "/webhook-receivers");
     assertAccountToken(request);
 
     assertEquals(2, receivers.size());
@@ -62,13 +64,13 @@ class AvailableActionsAndWebhookReceiversOperationsTest {
 
   @Test
   void createWebhookReceiverSendsTheRequestAndReads201() {
-    server.respond(201, "webhookReceivers_create");
+    server.enqueueFixture(201, "webhookReceivers_create");
 
-    ApiResponse<WebhookReceiver> response = server.client().webhookReceivers()
+    ApiResponse<WebhookReceiver> response = client.webhookReceivers()
         .create(new WebhookReceiverRequest().event("file.changed").isActive(true).key("wr_4Nf8Qs1Lx6Td"))
         .executeRaw();
 
-    RecordedRequest request = server.expectRequest("POST", "/webhook-receivers");
+    RecordedCall request = server.takeRequest("POST", "/webhook-receivers");
     assertAccountToken(request);
     assertJsonBody(request, "{\"event\": \"file.changed\", \"is_active\": true, \"key\": \"wr_4Nf8Qs1Lx6Td\"}");
 
@@ -79,12 +81,12 @@ class AvailableActionsAndWebhookReceiversOperationsTest {
 
   @Test
   void anIntegrationWithoutTheEndpointAnswers404AsATypedError() {
-    server.respondJson(404, "{\"detail\": \"Not found.\"}");
+    server.enqueueJson(404, "{\"detail\": \"Not found.\"}");
 
     NotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class,
-        () -> server.client().webhookReceivers().list().execute());
+        () -> client.webhookReceivers().list().execute());
 
-    server.expectRequest("GET", "/webhook-receivers");
+    server.takeRequest("GET", "/webhook-receivers");
     assertEquals(404, e.statusCode());
   }
 }

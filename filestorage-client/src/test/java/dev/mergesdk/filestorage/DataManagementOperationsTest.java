@@ -1,9 +1,8 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
+import static dev.mergesdk.filestorage.TestClients.assertNoAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,22 +31,24 @@ import dev.mergesdk.filestorage.model.SyncStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DataManagementOperationsTest {
   private static final String RECEIPT_ID = "4c3b2a19-0817-4e6d-b5c4-a3b2c1d0e912";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void retrieveDefaultScopesWithoutAccountToken() {
-    server.respond(200, "defaultScopes_retrieve");
+    server.enqueueFixture(200, "defaultScopes_retrieve");
 
-    CommonModelScopeAPI scopes = server.clientWithoutAccountToken().defaultScopes().retrieve().execute();
+    CommonModelScopeAPI scopes = TestClients.clientWithoutAccountToken(server).defaultScopes().retrieve().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/default-scopes");
+    RecordedCall request = server.takeRequest("GET", "/default-scopes");
     assertNoAccountToken(request);
 
     assertEquals(2, scopes.getCommonModels().size());
@@ -60,11 +61,11 @@ class DataManagementOperationsTest {
 
   @Test
   void retrieveLinkedAccountScopesSendsAccountToken() {
-    server.respond(200, "linkedAccountScopes_retrieve");
+    server.enqueueFixture(200, "linkedAccountScopes_retrieve");
 
-    CommonModelScopeAPI scopes = server.client().linkedAccountScopes().retrieve().execute();
+    CommonModelScopeAPI scopes = client.linkedAccountScopes().retrieve().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/linked-account-scopes");
+    RecordedCall request = server.takeRequest("GET", "/linked-account-scopes");
     assertAccountToken(request);
 
     assertEquals("File", scopes.getCommonModels().get(0).getModelName());
@@ -74,7 +75,7 @@ class DataManagementOperationsTest {
 
   @Test
   void updateLinkedAccountScopesSendsOnlyTheGivenModels() {
-    server.respond(200, "linkedAccountScopes_create");
+    server.enqueueFixture(200, "linkedAccountScopes_create");
 
     LinkedAccountCommonModelScopeDeserializerRequest change = new LinkedAccountCommonModelScopeDeserializerRequest()
         .commonModels(List.of(new IndividualCommonModelScopeDeserializerRequest()
@@ -83,9 +84,9 @@ class DataManagementOperationsTest {
             .fieldPermissions(new FieldPermissionDeserializerRequest()
                 .disabledFields(List.of(new JsonPrimitive("description"))))));
 
-    CommonModelScopeAPI scopes = server.client().linkedAccountScopes().create(change).execute();
+    CommonModelScopeAPI scopes = client.linkedAccountScopes().create(change).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/linked-account-scopes");
+    RecordedCall request = server.takeRequest("POST", "/linked-account-scopes");
     assertAccountToken(request);
     assertJsonBody(request, "{\"common_models\": [{\"model_name\": \"File\","
         + "\"model_permissions\": {\"WRITE\": {\"is_enabled\": false}},"
@@ -96,12 +97,12 @@ class DataManagementOperationsTest {
 
   @Test
   void listSyncStatusSendsPagingAndDecodesStates() {
-    server.respond(200, "syncStatus_list");
+    server.enqueueFixture(200, "syncStatus_list");
 
-    PaginatedSyncStatusList page = server.client().syncStatus()
+    PaginatedSyncStatusList page = client.syncStatus()
         .list(SyncStatusApi.ListParams.builder().cursor("c1").pageSize(25).build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/sync-status?cursor=c1&page_size=25");
+    RecordedCall request = server.takeRequest("GET", "/sync-status?cursor=c1&page_size=25");
     assertAccountToken(request);
 
     SyncStatus file = page.getResults().get(0);
@@ -116,13 +117,13 @@ class DataManagementOperationsTest {
 
   @Test
   void forceResyncPostsWithoutBodyAndDecodesBareArray() {
-    server.respond(200, "syncStatus_resync");
+    server.enqueueFixture(200, "syncStatus_resync");
 
-    List<SyncStatus> states = server.client().syncStatus().resync().execute();
+    List<SyncStatus> states = client.syncStatus().resync().execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/sync-status/resync");
+    RecordedCall request = server.takeRequest("POST", "/sync-status/resync");
     assertAccountToken(request);
-    assertNoBody(request);
+    assertEquals(0, request.bodySize(), "request body size");
 
     assertEquals(1, states.size());
     assertEquals(SyncState.SYNCING, states.get(0).getStatus());
@@ -131,17 +132,17 @@ class DataManagementOperationsTest {
 
   @Test
   void passthroughSendsProviderRequestAndDecodesProviderAnswer() {
-    server.respond(200, "passthrough_create");
+    server.enqueueFixture(200, "passthrough_create");
 
     JsonObject headers = new JsonObject();
     headers.addProperty("Content-Type", "application/json");
-    RemoteResponse response = server.client().passthrough().create(new DataPassthroughRequest()
+    RemoteResponse response = client.passthrough().create(new DataPassthroughRequest()
         .method(PassthroughMethod.GET)
         .path("/drive/v3/about?fields=storageQuota")
         .requestFormat(RequestFormat.JSON)
         .headers(headers)).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/passthrough");
+    RecordedCall request = server.takeRequest("POST", "/passthrough");
     assertAccountToken(request);
     assertJsonBody(request, "{\"method\": \"GET\", \"path\": \"/drive/v3/about?fields=storageQuota\","
         + "\"request_format\": \"JSON\", \"headers\": {\"Content-Type\": \"application/json\"}}");
@@ -155,15 +156,15 @@ class DataManagementOperationsTest {
 
   @Test
   void asyncPassthroughQueuesRequestAndReturnsReceipt() {
-    server.respond(200, "asyncPassthrough_create");
+    server.enqueueFixture(200, "asyncPassthrough_create");
 
-    AsyncPassthroughReceipt receipt = server.client().asyncPassthrough().create(new DataPassthroughRequest()
+    AsyncPassthroughReceipt receipt = client.asyncPassthrough().create(new DataPassthroughRequest()
         .method(PassthroughMethod.POST)
         .path("/drive/v3/files")
         .data("{\"name\": \"notes.txt\"}")
         .requestFormat(RequestFormat.JSON)).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/async-passthrough");
+    RecordedCall request = server.takeRequest("POST", "/async-passthrough");
     assertAccountToken(request);
     assertJsonBody(request, "{\"method\": \"POST\", \"path\": \"/drive/v3/files\","
         + "\"data\": \"{\\\"name\\\": \\\"notes.txt\\\"}\", \"request_format\": \"JSON\"}");
@@ -173,14 +174,14 @@ class DataManagementOperationsTest {
 
   @Test
   void retrieveAsyncPassthroughAcceptsRemoteResponseOrStatusString() {
-    server.respond(200, "asyncPassthrough_retrieve");
-    server.respondJson(200, "\"Request is still being processed.\"");
+    server.enqueueFixture(200, "asyncPassthrough_retrieve");
+    server.enqueueJson(200, "\"Request is still being processed.\"");
 
-    JsonElement done = server.client().asyncPassthrough().retrieve(RECEIPT_ID).execute();
-    JsonElement pending = server.client().asyncPassthrough().retrieve(RECEIPT_ID).execute();
+    JsonElement done = client.asyncPassthrough().retrieve(RECEIPT_ID).execute();
+    JsonElement pending = client.asyncPassthrough().retrieve(RECEIPT_ID).execute();
 
     for (int i = 0; i < 2; i++) {
-      RecordedRequest request = server.expectRequest("GET", "/async-passthrough/" + RECEIPT_ID);
+      RecordedCall request = server.takeRequest("GET", "/async-passthrough/" + RECEIPT_ID);
       assertAccountToken(request);
     }
     RemoteResponse response = Json.gson().fromJson(done, RemoteResponse.class);

@@ -1,6 +1,6 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mergesdk.filestorage.model.File;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,14 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DatesAndNullsDecodeTest {
   private static final String FILE_ID = "d4c3b2a1-9f8e-4d7c-b6a5-4f3e2d1c0b04";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void dateTimesWithAndWithoutFractionalSecondsDecode() {
-    server.respond(200, "dates_and_nulls_file");
+    server.enqueueFixture(200, "dates_and_nulls_file");
 
-    File file = server.client().files().retrieve(FILE_ID).execute();
-    assertAccountToken(server.expectRequest("GET", "/files/" + FILE_ID));
+    File file = client.files().retrieve(FILE_ID).execute();
+    assertAccountToken(server.takeRequest("GET", "/files/" + FILE_ID));
 
     assertEquals(OffsetDateTime.of(2024, 3, 2, 11, 0, 0, 0, ZoneOffset.UTC), file.getCreatedAt());
     assertEquals(OffsetDateTime.of(2024, 3, 6, 16, 20, 0, 123_456_000, ZoneOffset.UTC), file.getModifiedAt());
@@ -32,10 +34,10 @@ class DatesAndNullsDecodeTest {
 
   @Test
   void nullableFieldsAcceptNull() {
-    server.respond(200, "dates_and_nulls_file");
+    server.enqueueFixture(200, "dates_and_nulls_file");
 
-    File file = server.client().files().retrieve(FILE_ID).execute();
-    assertAccountToken(server.expectRequest("GET", "/files/" + FILE_ID));
+    File file = client.files().retrieve(FILE_ID).execute();
+    assertAccountToken(server.takeRequest("GET", "/files/" + FILE_ID));
 
     assertNull(file.getRemoteId());
     assertNull(file.getName());

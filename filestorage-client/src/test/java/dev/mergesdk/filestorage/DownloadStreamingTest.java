@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloadStreamingTest {
   private static final String FILE_ID = "d4c3b2a1-9f8e-4d7c-b6a5-4f3e2d1c0b04";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void firstBytesAreReadableLongBeforeTheWholeBodyCouldHaveArrived() throws Exception {
@@ -36,7 +38,7 @@ class DownloadStreamingTest {
     long bytesPerPeriod = 64 * 1024;
     long periodMillis = 50;
     long wholeBodyMillis = (content.length / bytesPerPeriod - 1) * periodMillis;
-    server.respond(new MockResponse.Builder()
+    server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/octet-stream")
         .body(new Buffer().write(content))
@@ -44,12 +46,12 @@ class DownloadStreamingTest {
         .build());
 
     long start = System.nanoTime();
-    try (Download download = server.client().files().download(FILE_ID).execute();
+    try (Download download = client.files().download(FILE_ID).execute();
         InputStream in = download.inputStream()) {
       byte[] first = in.readNBytes(32 * 1024);
       long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-      server.expectRequest("GET", "/files/" + FILE_ID + "/download");
+      server.takeRequest("GET", "/files/" + FILE_ID + "/download");
       assertEquals(content.length, download.contentLength());
       assertArrayEquals(Arrays.copyOf(content, first.length), first);
       // Had execute() buffered the body, it could not have returned before the last byte arrived.
@@ -61,7 +63,7 @@ class DownloadStreamingTest {
   @Test
   void saveToWritesTheWholeThrottledBodyToTheTargetFile(@TempDir Path dir) throws Exception {
     byte[] content = bytes(3 * 1024 * 1024 + 17, 3);
-    server.respond(new MockResponse.Builder()
+    server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/pdf")
         .body(new Buffer().write(content))
@@ -70,13 +72,13 @@ class DownloadStreamingTest {
     Path target = dir.resolve("reports").resolve("Q1 roadmap.pdf");
     long[] lastProgress = {0, 0};
 
-    Path saved = server.client().files().download(FILE_ID).execute()
+    Path saved = client.files().download(FILE_ID).execute()
         .saveTo(target, (soFar, total) -> {
           lastProgress[0] = soFar;
           lastProgress[1] = total;
         });
 
-    server.expectRequest("GET", "/files/" + FILE_ID + "/download");
+    server.takeRequest("GET", "/files/" + FILE_ID + "/download");
     assertEquals(target, saved);
     assertEquals(content.length, Files.size(target));
     assertArrayEquals(sha256(content), sha256(Files.readAllBytes(target)));
@@ -90,7 +92,7 @@ class DownloadStreamingTest {
   @Test
   void saveToLeavesNoFileWhenTheTransferIsCutShort(@TempDir Path dir) throws IOException {
     byte[] content = bytes(256 * 1024, 4);
-    server.respond(new MockResponse.Builder()
+    server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/octet-stream")
         .body(new Buffer().write(content))
@@ -98,8 +100,8 @@ class DownloadStreamingTest {
         .build());
     Path target = dir.resolve("cut.bin");
 
-    Download download = server.client().files().download(FILE_ID).execute();
-    server.expectRequest("GET", "/files/" + FILE_ID + "/download");
+    Download download = client.files().download(FILE_ID).execute();
+    server.takeRequest("GET", "/files/" + FILE_ID + "/download");
 
     NetworkException failure = assertThrows(NetworkException.class, () -> download.saveTo(target));
     assertTrue(failure.getMessage().contains("cut.bin"), failure.getMessage());

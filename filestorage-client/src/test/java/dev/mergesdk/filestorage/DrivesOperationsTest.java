@@ -1,7 +1,6 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,18 +10,20 @@ import dev.mergesdk.filestorage.model.Drive;
 import dev.mergesdk.filestorage.model.PaginatedDriveList;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DrivesOperationsTest {
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void listDrivesSendsFiltersAndDecodesPage() {
-    server.respond(200, "drives_list");
+    server.enqueueFixture(200, "drives_list");
 
-    PaginatedDriveList page = server.client().drives().list(DrivesApi.ListParams.builder()
+    PaginatedDriveList page = client.drives().list(DrivesApi.ListParams.builder()
         .createdAfter(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
         .modifiedBefore(OffsetDateTime.of(2024, 6, 30, 23, 59, 59, 0, ZoneOffset.UTC))
         .includeDeletedData(true)
@@ -34,14 +35,14 @@ class DrivesOperationsTest {
         .cursor("abc")
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/drives?created_after=2024-01-01T00%3A00%3A00Z&cursor=abc"
+    RecordedCall request = server.takeRequest("GET", "/drives?created_after=2024-01-01T00%3A00%3A00Z&cursor=abc"
         + "&include_deleted_data=true&include_remote_data=false&include_shell_data=true"
         + "&modified_before=2024-06-30T23%3A59%3A59Z&name=Engineering&page_size=50&remote_id=0AFmQ3xYz9Uk9PVA");
     // Date-times always carry seconds and an offset (never the shortened 2024-01-01T00:00Z).
-    assertEquals("2024-01-01T00:00:00Z", request.getUrl().queryParameter("created_after"));
-    assertEquals("2024-06-30T23:59:59Z", request.getUrl().queryParameter("modified_before"));
+    assertEquals("2024-01-01T00:00:00Z", request.queryParameter("created_after"));
+    assertEquals("2024-06-30T23:59:59Z", request.queryParameter("modified_before"));
     assertAccountToken(request);
-    assertNoBody(request);
+    assertEquals(0, request.bodySize(), "request body size");
 
     assertEquals("cD0yMDI0LTAzLTA1KzA5JTNBMTIlM0E0NS4xMjM0NTYlMkIwMCUzQTAw", page.getNext());
     assertNull(page.getPrevious());
@@ -60,12 +61,12 @@ class DrivesOperationsTest {
 
   @Test
   void retrieveDriveEncodesIdAndDecodesRemoteData() {
-    server.respond(200, "drives_retrieve");
+    server.enqueueFixture(200, "drives_retrieve");
 
-    Drive drive = server.client().drives().retrieve("3f2d8c1e-7b4a-4e0f-9c2d-5a6b7c8d9e01",
+    Drive drive = client.drives().retrieve("3f2d8c1e-7b4a-4e0f-9c2d-5a6b7c8d9e01",
         DrivesApi.RetrieveParams.builder().includeRemoteData(true).build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/drives/3f2d8c1e-7b4a-4e0f-9c2d-5a6b7c8d9e01?include_remote_data=true");
     assertAccountToken(request);
 

@@ -1,8 +1,7 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,23 +19,25 @@ import dev.mergesdk.filestorage.model.PatchedEditFieldMappingRequest;
 import dev.mergesdk.filestorage.model.RemoteFieldAPI;
 import dev.mergesdk.filestorage.model.RemoteFieldAPIResponse;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FieldMappingOperationsTest {
   private static final String MAPPING_ID = "8f7e6d5c-4b3a-4291-a0f9-e8d7c6b5a411";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void listFieldMappingsDecodesMappingsPerCommonModel() {
-    server.respond(200, "fieldMappings_retrieve");
+    server.enqueueFixture(200, "fieldMappings_retrieve");
 
-    FieldMappingApiInstanceResponse mappings = server.client().fieldMappings()
+    FieldMappingApiInstanceResponse mappings = client.fieldMappings()
         .retrieve(FieldMappingsApi.RetrieveParams.builder().excludeRemoteFieldMetadata(true).build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/field-mappings?exclude_remote_field_metadata=true");
+    RecordedCall request = server.takeRequest("GET", "/field-mappings?exclude_remote_field_metadata=true");
     assertAccountToken(request);
 
     assertEquals(1, mappings.getFile().size());
@@ -54,7 +55,7 @@ class FieldMappingOperationsTest {
 
   @Test
   void createFieldMappingSendsDefinitionAndQueryOptions() {
-    server.respond(201, "fieldMappings_create");
+    server.enqueueFixture(201, "fieldMappings_create");
 
     CreateFieldMappingRequest definition = new CreateFieldMappingRequest()
         .targetFieldName("confidentiality")
@@ -64,11 +65,11 @@ class FieldMappingOperationsTest {
         .remoteUrlPath("/drive/v3/files")
         .commonModelName("File");
 
-    FieldMappingInstanceResponse response = server.client().fieldMappings().create(definition,
+    FieldMappingInstanceResponse response = client.fieldMappings().create(definition,
         FieldMappingsApi.CreateParams.builder().remoteDataIterationCount(500).excludeRemoteFieldMetadata(false).build())
         .execute();
 
-    RecordedRequest request = server.expectRequest("POST",
+    RecordedCall request = server.takeRequest("POST",
         "/field-mappings?exclude_remote_field_metadata=false&remote_data_iteration_count=500");
     assertAccountToken(request);
     assertJsonBody(request, "{\"target_field_name\": \"confidentiality\","
@@ -84,15 +85,15 @@ class FieldMappingOperationsTest {
 
   @Test
   void partialUpdateSendsOnlyTheFieldsThatWereSet() {
-    server.respond(200, "fieldMappings_partialUpdate");
+    server.enqueueFixture(200, "fieldMappings_partialUpdate");
 
     PatchedEditFieldMappingRequest change = new PatchedEditFieldMappingRequest()
         .remoteFieldTraversalPath(List.of(new JsonPrimitive("properties"), new JsonPrimitive("classification")));
 
-    FieldMappingInstanceResponse response = server.client().fieldMappings().partialUpdate(MAPPING_ID, change,
+    FieldMappingInstanceResponse response = client.fieldMappings().partialUpdate(MAPPING_ID, change,
         FieldMappingsApi.PartialUpdateParams.builder().remoteDataIterationCount(100).build()).execute();
 
-    RecordedRequest request = server.expectRequest("PATCH",
+    RecordedCall request = server.takeRequest("PATCH",
         "/field-mappings/" + MAPPING_ID + "?remote_data_iteration_count=100");
     assertAccountToken(request);
     assertJsonBody(request, "{\"remote_field_traversal_path\": [\"properties\", \"classification\"]}");
@@ -104,17 +105,17 @@ class FieldMappingOperationsTest {
 
   @Test
   void deleteFieldMappingAcceptsTheDeletedMappingOrAnEmpty204() {
-    server.respond(200, "fieldMappings_delete");
-    server.respondEmpty(204);
+    server.enqueueFixture(200, "fieldMappings_delete");
+    server.enqueueEmpty(204);
 
-    FieldMappingInstanceResponse deleted = server.client().fieldMappings().delete(MAPPING_ID).execute().orElseThrow();
+    FieldMappingInstanceResponse deleted = client.fieldMappings().delete(MAPPING_ID).execute().orElseThrow();
     ApiResponse<java.util.Optional<FieldMappingInstanceResponse>> empty =
-        server.client().fieldMappings().delete(MAPPING_ID).executeRaw();
+        client.fieldMappings().delete(MAPPING_ID).executeRaw();
 
     for (int i = 0; i < 2; i++) {
-      RecordedRequest request = server.expectRequest("DELETE", "/field-mappings/" + MAPPING_ID);
+      RecordedCall request = server.takeRequest("DELETE", "/field-mappings/" + MAPPING_ID);
       assertAccountToken(request);
-      assertNoBody(request);
+      assertEquals(0, request.bodySize(), "request body size");
     }
     assertEquals(MAPPING_ID, deleted.getModel().getId());
     assertNull(deleted.getModel().getTargetField());
@@ -124,14 +125,14 @@ class FieldMappingOperationsTest {
 
   @Test
   void listRemoteFieldsSendsModelFilterAndDecodesMetadata() {
-    server.respond(200, "remoteFields_retrieve");
+    server.enqueueFixture(200, "remoteFields_retrieve");
 
-    RemoteFieldAPIResponse fields = server.client().remoteFields().retrieve(RemoteFieldsApi.RetrieveParams.builder()
+    RemoteFieldAPIResponse fields = client.remoteFields().retrieve(RemoteFieldsApi.RetrieveParams.builder()
         .commonModels("File,Folder")
         .includeExampleValues("true")
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/remote-fields?common_models=File%2CFolder&include_example_values=true");
     assertAccountToken(request);
 
@@ -149,11 +150,11 @@ class FieldMappingOperationsTest {
 
   @Test
   void listTargetFieldsDecodesFieldsPerCommonModel() {
-    server.respond(200, "targetFields_retrieve");
+    server.enqueueFixture(200, "targetFields_retrieve");
 
-    ExternalTargetFieldAPIResponse fields = server.client().targetFields().retrieve().execute();
+    ExternalTargetFieldAPIResponse fields = client.targetFields().retrieve().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/target-fields");
+    RecordedCall request = server.takeRequest("GET", "/target-fields");
     assertAccountToken(request);
 
     assertEquals("confidentiality", fields.getFile().get(0).getName());
@@ -163,14 +164,14 @@ class FieldMappingOperationsTest {
 
   @Test
   void createTargetFieldSendsDefinitionAndDecodesAllFields() {
-    server.respond(200, "targetFields_create");
+    server.enqueueFixture(200, "targetFields_create");
 
-    ExternalTargetFieldAPIResponse fields = server.client().targetFields().create(new CreateTargetFieldRequest()
+    ExternalTargetFieldAPIResponse fields = client.targetFields().create(new CreateTargetFieldRequest()
         .name("retention_class")
         .commonModel("File")
         .description("How long the file must be kept")).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/target-fields");
+    RecordedCall request = server.takeRequest("POST", "/target-fields");
     assertAccountToken(request);
     assertJsonBody(request, "{\"name\": \"retention_class\", \"common_model\": \"File\","
         + "\"description\": \"How long the file must be kept\"}");

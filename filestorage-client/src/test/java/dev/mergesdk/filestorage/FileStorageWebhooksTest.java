@@ -23,6 +23,7 @@ import dev.mergesdk.filestorage.model.Issue;
 import dev.mergesdk.filestorage.model.IssueStatus;
 import dev.mergesdk.filestorage.model.User;
 import dev.mergesdk.testkit.ApiSpec;
+import dev.mergesdk.testkit.MergeMock;
 import dev.mergesdk.testkit.WebhookDelivery;
 import dev.mergesdk.testkit.Webhooks;
 import io.swagger.v3.core.util.Json;
@@ -42,12 +43,15 @@ import org.junit.jupiter.api.TestFactory;
  * models; tampered, unsigned or mis-signed ones are refused; events the SDK does not know keep their data raw.
  */
 class FileStorageWebhooksTest {
+  /** Reads the module's response fixtures (the mock is never started). */
+  private static final MergeMock FIXTURES = MergeMock.fileStorage().fixtures("/fixtures/filestorage/");
+
   private static final String KEY = "test-webhook-signature-key";
   private static final long FUZZ_SEED = 20261202L;
   private static final int FUZZ_MUTATIONS = Integer.getInteger("merge.fuzz.mutations", 40);
 
   private static String fileJson() {
-    return FileStorageTestServer.fixture("files_retrieve");
+    return FIXTURES.fixture("files_retrieve");
   }
 
   @Test
@@ -93,7 +97,7 @@ class FileStorageWebhooksTest {
 
   @Test
   void anIssueEventCarriesTheIssue() {
-    String body = Webhooks.fileStorageEnvelope("Issue.resolved", FileStorageTestServer.fixture("issues_retrieve"));
+    String body = Webhooks.fileStorageEnvelope("Issue.resolved", FIXTURES.fixture("issues_retrieve"));
 
     Issue issue = FileStorageWebhooks.verifyAndParse(KEY, body, Webhooks.sign(KEY, body)).data(Issue.class).orElseThrow();
 
@@ -196,8 +200,8 @@ class FileStorageWebhooksTest {
   Stream<DynamicTest> mutatedDeliveriesParseOrFailWithWebhookPayloadExceptionOnly() {
     Map<String, String> data = new LinkedHashMap<>();
     data.put("File.changed", fileJson());
-    data.put("Issue.created", FileStorageTestServer.fixture("issues_retrieve"));
-    data.put("LinkedAccount.linked", FileStorageTestServer.fixture("accountDetails_retrieve"));
+    data.put("Issue.created", FIXTURES.fixture("issues_retrieve"));
+    data.put("LinkedAccount.linked", FIXTURES.fixture("accountDetails_retrieve"));
     data.put("Widget.exploded", fileJson());
     return data.entrySet().stream().map(entry -> dynamicTest(entry.getKey(), () -> {
       byte[] envelope = Webhooks.fileStorageEnvelope(entry.getKey(), entry.getValue()).getBytes(StandardCharsets.UTF_8);

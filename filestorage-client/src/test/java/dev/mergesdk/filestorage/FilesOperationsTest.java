@@ -1,8 +1,7 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +31,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,13 +41,14 @@ class FilesOperationsTest {
   private static final String FOLDER_ID = "9b7e4c2a-1d3f-4a5b-8c6d-7e8f9a0b1c02";
   private static final String DRIVE_ID = "3f2d8c1e-7b4a-4e0f-9c2d-5a6b7c8d9e01";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void listFilesSendsFiltersAndDecodesPage() {
-    server.respond(200, "files_list");
+    server.enqueueFixture(200, "files_list");
 
-    PaginatedFileList page = server.client().files().list(FilesApi.ListParams.builder()
+    PaginatedFileList page = client.files().list(FilesApi.ListParams.builder()
         .expand(FileExpand.DRIVE, FileExpand.FOLDER)
         .driveId(DRIVE_ID)
         .folderId("null")
@@ -58,16 +59,16 @@ class FilesOperationsTest {
         .pageSize(2)
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/files?drive_id=" + DRIVE_ID
+    RecordedCall request = server.takeRequest("GET", "/files?drive_id=" + DRIVE_ID
         + "&expand=drive,folder&folder_id=null&mime_type=application%2Fpdf%2Cimage%2Fpng"
         + "&modified_after=2024-01-01T00%3A00%3A00Z&order_by=-modified_at&page_size=2"
         + "&remote_created_before=2024-03-01T12%3A30%3A00%2B02%3A00");
-    assertEquals("drive,folder", request.getUrl().queryParameter("expand"));
-    assertEquals("2024-01-01T00:00:00Z", request.getUrl().queryParameter("modified_after"));
-    assertEquals("2024-03-01T12:30:00+02:00", request.getUrl().queryParameter("remote_created_before"));
-    assertEquals("application/pdf,image/png", request.getUrl().queryParameter("mime_type"));
+    assertEquals("drive,folder", request.queryParameter("expand"));
+    assertEquals("2024-01-01T00:00:00Z", request.queryParameter("modified_after"));
+    assertEquals("2024-03-01T12:30:00+02:00", request.queryParameter("remote_created_before"));
+    assertEquals("application/pdf,image/png", request.queryParameter("mime_type"));
     assertAccountToken(request);
-    assertNoBody(request);
+    assertEquals(0, request.bodySize(), "request body size");
 
     assertEquals("cD0yMDI0LTAzLTA2KzE2JTNBMjAlM0EwMC41MDAwMDAlMkIwMCUzQTAw", page.getNext());
     assertEquals(2, page.getResults().size());
@@ -94,7 +95,7 @@ class FilesOperationsTest {
 
   @Test
   void createFileSendsModelAndIdempotencyKeyAndDecodesWriteResponse() {
-    server.respond(201, "files_create");
+    server.enqueueFixture(201, "files_create");
 
     PermissionRequest permission = new PermissionRequest()
         .type(PermissionType.USER)
@@ -112,15 +113,15 @@ class FilesOperationsTest {
         .permissions(List.of(Expandable.of(permission), Expandable.ofId("e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a805")))
         .integrationParams(integrationParams);
 
-    FileStorageFileResponse response = server.client().files()
+    FileStorageFileResponse response = client.files()
         .create(new FileStorageFileEndpointRequest().model(model),
             FilesApi.CreateParams.builder().isDebugMode(true).runAsync(false).build())
         .with(RequestOptions.builder().idempotencyKey("6f1c2f34-5e1b-4b9e-9d55-0c3a1e2b7f10").build())
         .execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/files?is_debug_mode=true&run_async=false");
+    RecordedCall request = server.takeRequest("POST", "/files?is_debug_mode=true&run_async=false");
     assertAccountToken(request);
-    assertEquals("6f1c2f34-5e1b-4b9e-9d55-0c3a1e2b7f10", request.getHeaders().get("Idempotency-Key"));
+    assertEquals("6f1c2f34-5e1b-4b9e-9d55-0c3a1e2b7f10", request.header("Idempotency-Key"));
     assertJsonBody(request, "{\"model\": {"
         + "\"name\": \"Q1 roadmap.pdf\", \"file_url\": \"https://example.com/exports/q1-roadmap.pdf\","
         + "\"mime_type\": \"application/pdf\", \"size\": 254321,"
@@ -140,14 +141,14 @@ class FilesOperationsTest {
 
   @Test
   void retrieveFileSendsExpandAndDecodesExpandedReferences() {
-    server.respond(200, "files_retrieve");
+    server.enqueueFixture(200, "files_retrieve");
 
-    File file = server.client().files().retrieve(FILE_ID, FilesApi.RetrieveParams.builder()
+    File file = client.files().retrieve(FILE_ID, FilesApi.RetrieveParams.builder()
         .expand(FileExpand.FOLDER, FileExpand.PERMISSIONS)
         .includeShellData(false)
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/files/" + FILE_ID + "?expand=folder,permissions&include_shell_data=false");
     assertAccountToken(request);
 
@@ -167,18 +168,18 @@ class FilesOperationsTest {
   @Test
   void downloadFileRequestsExportFormatAndStreamsBytes() throws Exception {
     byte[] pdf = "%PDF-1.7\nfake content\n%%EOF".getBytes(StandardCharsets.US_ASCII);
-    server.respond(new MockResponse.Builder()
+    server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/pdf")
         .addHeader("Content-Disposition", "attachment; filename=\"Q1 roadmap.pdf\"")
         .body(new okio.Buffer().write(pdf))
         .build());
 
-    try (Download download = server.client().files().download(FILE_ID, FilesApi.DownloadParams.builder()
+    try (Download download = client.files().download(FILE_ID, FilesApi.DownloadParams.builder()
         .mimeType("application/pdf")
         .includeShellData(true)
         .build()).execute()) {
-      RecordedRequest request = server.expectRequest("GET",
+      RecordedCall request = server.takeRequest("GET",
           "/files/" + FILE_ID + "/download?include_shell_data=true&mime_type=application%2Fpdf");
       assertAccountToken(request);
       assertEquals("application/pdf", download.contentType().orElseThrow());
@@ -190,12 +191,12 @@ class FilesOperationsTest {
 
   @Test
   void downloadRequestMetaForOneFileDecodesUrlMethodAndHeaders() {
-    server.respond(200, "files_downloadRequestMeta");
+    server.enqueueFixture(200, "files_downloadRequestMeta");
 
-    DownloadRequestMeta meta = server.client().files().downloadRequestMeta(FILE_ID,
+    DownloadRequestMeta meta = client.files().downloadRequestMeta(FILE_ID,
         FilesApi.DownloadRequestMetaParams.builder().mimeType("text/plain").build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/files/" + FILE_ID + "/download/request-meta?mime_type=text%2Fplain");
     assertAccountToken(request);
 
@@ -207,9 +208,9 @@ class FilesOperationsTest {
 
   @Test
   void downloadRequestMetaListSendsIdsAsOneCommaSeparatedValue() {
-    server.respond(200, "files_downloadRequestMetaList");
+    server.enqueueFixture(200, "files_downloadRequestMetaList");
 
-    PaginatedDownloadRequestMetaList page = server.client().files().downloadRequestMetaList(
+    PaginatedDownloadRequestMetaList page = client.files().downloadRequestMetaList(
         FilesApi.DownloadRequestMetaListParams.builder()
             .ids(FILE_ID, "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c14")
             .mimeTypes("application/pdf,text/plain")
@@ -219,7 +220,7 @@ class FilesOperationsTest {
             .pageSize(100)
             .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/files/download/request-meta?ids=" + FILE_ID
+    RecordedCall request = server.takeRequest("GET", "/files/download/request-meta?ids=" + FILE_ID
         + ",0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c14&include_deleted_data=false"
         + "&mime_types=application%2Fpdf%2Ctext%2Fplain&modified_after=2024-01-01T00%3A00%3A00Z"
         + "&order_by=created_at&page_size=100");
@@ -233,11 +234,11 @@ class FilesOperationsTest {
 
   @Test
   void filesMetaPostDecodesRequestSchemaAndStatus() {
-    server.respond(200, "files_metaPost");
+    server.enqueueFixture(200, "files_metaPost");
 
-    MetaResponse meta = server.client().files().metaPost().execute();
+    MetaResponse meta = client.files().metaPost().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/files/meta/post");
+    RecordedCall request = server.takeRequest("GET", "/files/meta/post");
     assertAccountToken(request);
 
     assertTrue(meta.getRequestSchema().getAsJsonObject().getAsJsonObject("properties").has("model"));

@@ -1,7 +1,7 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,7 +21,8 @@ import dev.mergesdk.filestorage.model.PermissionType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,13 +31,14 @@ class FoldersOperationsTest {
   private static final String PARENT_ID = "6c5d4e3f-2a1b-4c0d-9e8f-7a6b5c4d3e03";
   private static final String DRIVE_ID = "3f2d8c1e-7b4a-4e0f-9c2d-5a6b7c8d9e01";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void listFoldersSendsFiltersAndDecodesPage() {
-    server.respond(200, "folders_list");
+    server.enqueueFixture(200, "folders_list");
 
-    PaginatedFolderList page = server.client().folders().list(FoldersApi.ListParams.builder()
+    PaginatedFolderList page = client.folders().list(FoldersApi.ListParams.builder()
         .parentFolderId(PARENT_ID)
         .driveId(DRIVE_ID)
         .expand(FolderExpand.PARENT_FOLDER, FolderExpand.DRIVE)
@@ -44,7 +46,7 @@ class FoldersOperationsTest {
         .remoteId("0BxPlanning")
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/folders?created_before=2024-12-31T00%3A00%3A00Z"
+    RecordedCall request = server.takeRequest("GET", "/folders?created_before=2024-12-31T00%3A00%3A00Z"
         + "&drive_id=" + DRIVE_ID + "&expand=parent_folder,drive&parent_folder_id=" + PARENT_ID
         + "&remote_id=0BxPlanning");
     assertAccountToken(request);
@@ -62,7 +64,7 @@ class FoldersOperationsTest {
 
   @Test
   void createFolderSendsModelAndDecodesWriteResponse() {
-    server.respond(201, "folders_create");
+    server.enqueueFixture(201, "folders_create");
 
     FolderRequest model = new FolderRequest()
         .name("Planning")
@@ -70,12 +72,12 @@ class FoldersOperationsTest {
         .parentFolder(Expandable.ofId(PARENT_ID))
         .drive(Expandable.ofId(DRIVE_ID));
 
-    FileStorageFolderResponse response = server.client().folders()
+    FileStorageFolderResponse response = client.folders()
         .create(new FileStorageFolderEndpointRequest().model(model),
             FoldersApi.CreateParams.builder().runAsync(true).build())
         .execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/folders?run_async=true");
+    RecordedCall request = server.takeRequest("POST", "/folders?run_async=true");
     assertAccountToken(request);
     assertJsonBody(request, "{\"model\": {\"name\": \"Planning\", \"description\": \"Plans and roadmaps\","
         + "\"parent_folder\": \"" + PARENT_ID + "\", \"drive\": \"" + DRIVE_ID + "\"}}");
@@ -89,14 +91,14 @@ class FoldersOperationsTest {
 
   @Test
   void retrieveFolderDecodesExpandedParentDriveAndPermissions() {
-    server.respond(200, "folders_retrieve");
+    server.enqueueFixture(200, "folders_retrieve");
 
-    Folder folder = server.client().folders().retrieve(FOLDER_ID, FoldersApi.RetrieveParams.builder()
+    Folder folder = client.folders().retrieve(FOLDER_ID, FoldersApi.RetrieveParams.builder()
         .expand(FolderExpand.DRIVE, FolderExpand.PARENT_FOLDER, FolderExpand.PERMISSIONS)
         .includeRemoteData(true)
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/folders/" + FOLDER_ID + "?expand=drive,parent_folder,permissions&include_remote_data=true");
     assertAccountToken(request);
 
@@ -113,11 +115,11 @@ class FoldersOperationsTest {
 
   @Test
   void foldersMetaPostDecodesRequirements() {
-    server.respond(200, "folders_metaPost");
+    server.enqueueFixture(200, "folders_metaPost");
 
-    MetaResponse meta = server.client().folders().metaPost().execute();
+    MetaResponse meta = client.folders().metaPost().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/folders/meta/post");
+    RecordedCall request = server.takeRequest("GET", "/folders/meta/post");
     assertAccountToken(request);
 
     assertTrue(meta.getHasRequiredLinkedAccountParams());

@@ -1,6 +1,6 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +13,8 @@ import dev.mergesdk.filestorage.model.PaginatedUserList;
 import dev.mergesdk.filestorage.model.User;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,19 +22,20 @@ class GroupsAndUsersOperationsTest {
   private static final String GROUP_ID = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a07";
   private static final String USER_ID = "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c06";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void listGroupsSendsFiltersAndDecodesMemberIds() {
-    server.respond(200, "groups_list");
+    server.enqueueFixture(200, "groups_list");
 
-    PaginatedGroupList page = server.client().groups().list(GroupsApi.ListParams.builder()
+    PaginatedGroupList page = client.groups().list(GroupsApi.ListParams.builder()
         .modifiedAfter(OffsetDateTime.of(2024, 2, 1, 8, 0, 0, 0, ZoneOffset.UTC))
         .includeDeletedData(true)
         .pageSize(10)
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/groups?include_deleted_data=true&modified_after=2024-02-01T08%3A00%3A00Z&page_size=10");
     assertAccountToken(request);
 
@@ -47,13 +49,13 @@ class GroupsAndUsersOperationsTest {
 
   @Test
   void retrieveGroupSendsExpandAndDecodesExpandedUsers() {
-    server.respond(200, "groups_retrieve");
+    server.enqueueFixture(200, "groups_retrieve");
 
-    Group group = server.client().groups().retrieve(GROUP_ID, GroupsApi.RetrieveParams.builder()
+    Group group = client.groups().retrieve(GROUP_ID, GroupsApi.RetrieveParams.builder()
         .expand(GroupExpand.USERS, GroupExpand.CHILD_GROUPS)
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/groups/" + GROUP_ID + "?expand=users,child_groups");
+    RecordedCall request = server.takeRequest("GET", "/groups/" + GROUP_ID + "?expand=users,child_groups");
     assertAccountToken(request);
 
     User ada = group.getUsers().get(0).expanded().orElseThrow();
@@ -65,18 +67,18 @@ class GroupsAndUsersOperationsTest {
 
   @Test
   void listUsersSendsEmailAndIsMeFiltersAndDecodesPage() {
-    server.respond(200, "users_list");
+    server.enqueueFixture(200, "users_list");
 
-    PaginatedUserList page = server.client().users().list(UsersApi.ListParams.builder()
+    PaginatedUserList page = client.users().list(UsersApi.ListParams.builder()
         .emailAddress("ada@example.com")
         .isMe("true")
         .includeShellData(false)
         .build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET",
+    RecordedCall request = server.takeRequest("GET",
         "/users?email_address=ada%40example.com&include_shell_data=false&is_me=true");
     assertAccountToken(request);
-    assertEquals("ada@example.com", request.getUrl().queryParameter("email_address"));
+    assertEquals("ada@example.com", request.queryParameter("email_address"));
 
     User ada = page.getResults().get(0);
     assertEquals(USER_ID, ada.getId());
@@ -87,12 +89,12 @@ class GroupsAndUsersOperationsTest {
 
   @Test
   void retrieveUserDecodesRemoteData() {
-    server.respond(200, "users_retrieve");
+    server.enqueueFixture(200, "users_retrieve");
 
-    User user = server.client().users().retrieve(USER_ID,
+    User user = client.users().retrieve(USER_ID,
         UsersApi.RetrieveParams.builder().includeRemoteData(true).build()).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/users/" + USER_ID + "?include_remote_data=true");
+    RecordedCall request = server.takeRequest("GET", "/users/" + USER_ID + "?include_remote_data=true");
     assertAccountToken(request);
 
     assertEquals("Ada Lovelace", user.getName());

@@ -1,9 +1,8 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoAccountToken;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoBody;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
+import static dev.mergesdk.filestorage.TestClients.assertNoAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +25,8 @@ import dev.mergesdk.filestorage.model.RegenerateAccountToken;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,15 +34,16 @@ class LinkedAccountOperationsTest {
   private static final String LINKED_ACCOUNT_ID = "0d9c8b7a-6f5e-4d3c-a2b1-0f9e8d7c6b09";
   private static final String ISSUE_ID = "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c10";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void retrieveAccountDetailsSendsAccountTokenAndDecodesDetails() {
-    server.respond(200, "accountDetails_retrieve");
+    server.enqueueFixture(200, "accountDetails_retrieve");
 
-    AccountDetails details = server.client().accountDetails().retrieve().execute();
+    AccountDetails details = client.accountDetails().retrieve().execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/account-details");
+    RecordedCall request = server.takeRequest("GET", "/account-details");
     assertAccountToken(request);
 
     assertEquals(LINKED_ACCOUNT_ID, details.getId());
@@ -56,12 +57,12 @@ class LinkedAccountOperationsTest {
 
   @Test
   void exchangePublicTokenWithoutAccountTokenAndKeepsTokenOutOfToString() {
-    server.respond(200, "accountToken_retrieve");
+    server.enqueueFixture(200, "accountToken_retrieve");
 
-    AccountToken token = server.clientWithoutAccountToken().accountToken().retrieve("pub/lic token").execute();
+    AccountToken token = TestClients.clientWithoutAccountToken(server).accountToken().retrieve("pub/lic token").execute();
 
     // The public token is one path segment: the slash and the space are percent-encoded.
-    RecordedRequest request = server.expectRequest("GET", "/account-token/pub%2Flic%20token");
+    RecordedCall request = server.takeRequest("GET", "/account-token/pub%2Flic%20token");
     assertNoAccountToken(request);
 
     assertEquals(LINKED_ACCOUNT_ID, token.getId());
@@ -74,13 +75,13 @@ class LinkedAccountOperationsTest {
 
   @Test
   void regenerateAccountTokenPostsWithoutBodyAndDecodesNewToken() {
-    server.respond(200, "accountToken_regenerate");
+    server.enqueueFixture(200, "accountToken_regenerate");
 
-    RegenerateAccountToken regenerated = server.client().accountToken().regenerate().execute();
+    RegenerateAccountToken regenerated = client.accountToken().regenerate().execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/account-token/regenerate");
+    RecordedCall request = server.takeRequest("POST", "/account-token/regenerate");
     assertAccountToken(request);
-    assertNoBody(request);
+    assertEquals(0, request.bodySize(), "request body size");
 
     assertEquals(LINKED_ACCOUNT_ID, regenerated.getLinkedAccountId());
     assertEquals("Yq3nR8tZ1vB6xK0mW4pL7sD2fH9jC5", regenerated.getAccountToken());
@@ -89,20 +90,20 @@ class LinkedAccountOperationsTest {
 
   @Test
   void deleteAccountPostsWithoutBodyAndAcceptsEmptyAnswer() {
-    server.respondEmpty(200);
+    server.enqueueEmpty(200);
 
-    ApiResponse<Void> response = server.client().deleteAccount().delete().executeRaw();
+    ApiResponse<Void> response = client.deleteAccount().delete().executeRaw();
 
-    RecordedRequest request = server.expectRequest("POST", "/delete-account");
+    RecordedCall request = server.takeRequest("POST", "/delete-account");
     assertAccountToken(request);
-    assertNoBody(request);
+    assertEquals(0, request.bodySize(), "request body size");
     assertEquals(200, response.statusCode());
     assertNull(response.body());
   }
 
   @Test
   void listIssuesSendsOrganisationFiltersWithoutAccountToken() {
-    server.respond(200, "issues_list");
+    server.enqueueFixture(200, "issues_list");
 
     IssuesApi.ListParams params = IssuesApi.ListParams.builder()
         .accountToken("filter-account-token")
@@ -113,9 +114,9 @@ class LinkedAccountOperationsTest {
         .integrationName("Google Drive")
         .linkedAccountId(LINKED_ACCOUNT_ID)
         .build();
-    PaginatedIssueList page = server.clientWithoutAccountToken().issues().list(params).execute();
+    PaginatedIssueList page = TestClients.clientWithoutAccountToken(server).issues().list(params).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/issues?account_token=filter-account-token"
+    RecordedCall request = server.takeRequest("GET", "/issues?account_token=filter-account-token"
         + "&first_incident_time_after=2024-03-01T00%3A00%3A00Z&include_muted=true&integration_name=Google%20Drive"
         + "&linked_account_id=" + LINKED_ACCOUNT_ID + "&start_date=2024-03-01&status=ONGOING");
     assertNoAccountToken(request);
@@ -132,11 +133,11 @@ class LinkedAccountOperationsTest {
 
   @Test
   void retrieveIssueAcceptsEndUserAsPlainId() {
-    server.respond(200, "issues_retrieve");
+    server.enqueueFixture(200, "issues_retrieve");
 
-    Issue issue = server.clientWithoutAccountToken().issues().retrieve(ISSUE_ID).execute();
+    Issue issue = TestClients.clientWithoutAccountToken(server).issues().retrieve(ISSUE_ID).execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/issues/" + ISSUE_ID);
+    RecordedCall request = server.takeRequest("GET", "/issues/" + ISSUE_ID);
     assertNoAccountToken(request);
 
     assertEquals(IssueStatus.RESOLVED, issue.getStatus());
@@ -147,9 +148,9 @@ class LinkedAccountOperationsTest {
 
   @Test
   void listLinkedAccountsSendsFiltersAndDecodesIntegration() {
-    server.respond(200, "linkedAccounts_list");
+    server.enqueueFixture(200, "linkedAccounts_list");
 
-    PaginatedAccountDetailsAndActionsList page = server.clientWithoutAccountToken().linkedAccounts()
+    PaginatedAccountDetailsAndActionsList page = TestClients.clientWithoutAccountToken(server).linkedAccounts()
         .list(LinkedAccountsApi.ListParams.builder()
             .category(Category.FILESTORAGE)
             .endUserOriginIds("customer-42,customer-43")
@@ -159,7 +160,7 @@ class LinkedAccountOperationsTest {
             .build())
         .execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/linked-accounts?category=filestorage"
+    RecordedCall request = server.takeRequest("GET", "/linked-accounts?category=filestorage"
         + "&end_user_origin_ids=customer-42%2Ccustomer-43&include_duplicates=true&is_test_account=false"
         + "&status=COMPLETE");
     assertNoAccountToken(request);
@@ -177,7 +178,7 @@ class LinkedAccountOperationsTest {
 
   @Test
   void createLinkTokenSendsEndUserDetailsWithoutAccountToken() {
-    server.respond(200, "linkToken_create");
+    server.enqueueFixture(200, "linkToken_create");
 
     EndUserDetailsRequest details = new EndUserDetailsRequest()
         .endUserEmailAddress("it@acme.example")
@@ -188,9 +189,9 @@ class LinkedAccountOperationsTest {
         .linkExpiryMins(60)
         .language(Language.DE);
 
-    LinkToken token = server.clientWithoutAccountToken().linkToken().create(details).execute();
+    LinkToken token = TestClients.clientWithoutAccountToken(server).linkToken().create(details).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/link-token");
+    RecordedCall request = server.takeRequest("POST", "/link-token");
     assertNoAccountToken(request);
     // Fields with a declared default are sent with it unless set.
     assertJsonBody(request, "{\"end_user_email_address\": \"it@acme.example\","

@@ -1,7 +1,7 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertJsonBody;
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertNoAccountToken;
+import static dev.mergesdk.testkit.MergeMock.assertJsonBody;
+import static dev.mergesdk.filestorage.TestClients.assertNoAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,21 +14,23 @@ import dev.mergesdk.filestorage.model.PaginatedAuditLogEventList;
 import dev.mergesdk.filestorage.model.RemoteKey;
 import dev.mergesdk.filestorage.model.RemoteKeyForRegenerationRequest;
 import java.time.OffsetDateTime;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrgManagementOperationsTest {
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void generateKeySendsNameWithoutAccountTokenAndMasksKey() {
-    server.respond(200, "generateKey_create");
+    server.enqueueFixture(200, "generateKey_create");
 
-    RemoteKey key = server.clientWithoutAccountToken().generateKey()
+    RemoteKey key = TestClients.clientWithoutAccountToken(server).generateKey()
         .create(new GenerateRemoteKeyRequest().name("nightly-sync")).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/generate-key");
+    RecordedCall request = server.takeRequest("POST", "/generate-key");
     assertNoAccountToken(request);
     assertJsonBody(request, "{\"name\": \"nightly-sync\"}");
 
@@ -39,12 +41,12 @@ class OrgManagementOperationsTest {
 
   @Test
   void regenerateKeySendsNameWithoutAccountToken() {
-    server.respond(200, "regenerateKey_create");
+    server.enqueueFixture(200, "regenerateKey_create");
 
-    RemoteKey key = server.clientWithoutAccountToken().regenerateKey()
+    RemoteKey key = TestClients.clientWithoutAccountToken(server).regenerateKey()
         .create(new RemoteKeyForRegenerationRequest().name("nightly-sync")).execute();
 
-    RecordedRequest request = server.expectRequest("POST", "/regenerate-key");
+    RecordedCall request = server.takeRequest("POST", "/regenerate-key");
     assertNoAccountToken(request);
     assertJsonBody(request, "{\"name\": \"nightly-sync\"}");
 
@@ -54,9 +56,9 @@ class OrgManagementOperationsTest {
 
   @Test
   void listAuditTrailSendsFiltersWithoutAccountTokenAndDecodesEvents() {
-    server.respond(200, "auditTrail_list");
+    server.enqueueFixture(200, "auditTrail_list");
 
-    PaginatedAuditLogEventList page = server.clientWithoutAccountToken().auditTrail()
+    PaginatedAuditLogEventList page = TestClients.clientWithoutAccountToken(server).auditTrail()
         .list(AuditTrailApi.ListParams.builder()
             .eventType(AuditLogEventType.CHANGED_SCOPES.getValue())
             .startDate("2024-03-01T00:00:00Z")
@@ -66,7 +68,7 @@ class OrgManagementOperationsTest {
             .build())
         .execute();
 
-    RecordedRequest request = server.expectRequest("GET", "/audit-trail?end_date=2024-03-31T23%3A59%3A59Z"
+    RecordedCall request = server.takeRequest("GET", "/audit-trail?end_date=2024-03-31T23%3A59%3A59Z"
         + "&event_type=CHANGED_SCOPES&page_size=20&start_date=2024-03-01T00%3A00%3A00Z"
         + "&user_email=grace%40example.com");
     assertNoAccountToken(request);

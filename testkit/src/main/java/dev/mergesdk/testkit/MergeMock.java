@@ -1,15 +1,25 @@
 package dev.mergesdk.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -48,20 +58,51 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * every operation answers as its contract accepts; the MCP endpoint echoes each JSON-RPC request's id with a
  * result shaped for its method.
  *
+ * <p>A test can also script the exchange step by step, as with a plain {@code MockWebServer}: answers
+ * {@link #enqueue enqueued} go to the next requests in order, whatever their operation, and
+ * {@link #takeRequest(String, String)} reads the requests back in the order they came, asserting the method and
+ * target. With {@link #requireEveryRequestTaken()} a test fails when the client sent a request the test never
+ * looked at.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final MergeMock fileStorage = MergeMock.fileStorage().fixtures("/fixtures/filestorage/").requireEveryRequestTaken();
+ *
+ * @Test
+ * void aDriveIsFetchedById() {
+ *   fileStorage.enqueueFixture(200, "drives_retrieve");
+ *   try (FileStorageClient client = FileStorageClient.builder().apiKey("test-key").accountToken("test-account")
+ *       .baseUrl(fileStorage.baseUrl()).build()) {
+ *     client.drives().retrieve(ExampleJson.uuid(1)).execute();
+ *   }
+ *   fileStorage.takeRequestWithoutBody("GET", "/drives/" + ExampleJson.uuid(1));
+ * }
+ * }</pre>
+ *
  * <p>As a static field the server lives for the test class; as an instance field, for one test. Stubs, faults,
- * recorded requests and violations are reset after every test. Without JUnit: {@link #start()} and
- * {@link #close()}.
+ * enqueued answers, recorded requests and violations are reset after every test. Without JUnit: {@link #start()}
+ * and {@link #close()}.
  */
 public final class MergeMock implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
     AutoCloseable {
+  private static final long TAKE_TIMEOUT_SECONDS = 10;
+
   private final ApiSpec spec;
   private final ContractDispatcher contract;
   private final Map<String, Stub> stubs = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Stub.Answer> enqueued = new ConcurrentLinkedQueue<>();
+  /** Guarded by itself, as are {@link #examined} and {@link #taken}. */
   private final List<RecordedCall> calls = new ArrayList<>();
+  private final BitSet examined = new BitSet();
+  private int taken;
+  private final List<AutoCloseable> closeAfterTest = new ArrayList<>();
   private MockWebServer server;
   private boolean perClass;
   private boolean allowViolations;
+  private boolean requireEveryRequestTaken;
+  private String fixtureDirectory;
+  private String expectedAuthorization;
 
   private MergeMock(ApiSpec spec) {
     this.spec = spec;
@@ -96,6 +137,42 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     return this;
   }
 
+  /**
+   * Makes a test that otherwise passed fail when the mock received a request the test never examined, through
+   * {@link #takeRequest()}, {@link #lastRequest()} or {@link #requests()}: every request the client sends is then
+   * one the test meant.
+   *
+   * @return this mock
+   */
+  public MergeMock requireEveryRequestTaken() {
+    this.requireEveryRequestTaken = true;
+    return this;
+  }
+
+  /**
+   * Sets the {@code Authorization} header that {@link #takeRequest(String, String)} asserts on every request it
+   * takes, such as {@code "Bearer test-key"}.
+   *
+   * @param authorization the header value every taken request must carry
+   * @return this mock
+   */
+  public MergeMock expectAuthorization(String authorization) {
+    this.expectedAuthorization = authorization;
+    return this;
+  }
+
+  /**
+   * Sets where {@link #fixture} and {@link #enqueueFixture} find JSON files on the class path, such as
+   * {@code "/fixtures/filestorage/"}.
+   *
+   * @param classpathDirectory a class path directory, ending in {@code /}
+   * @return this mock
+   */
+  public MergeMock fixtures(String classpathDirectory) {
+    this.fixtureDirectory = classpathDirectory;
+    return this;
+  }
+
   // ---- Lifecycle ----
 
   /**
@@ -122,9 +199,14 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     return this;
   }
 
-  /** Stops the server. */
+  /** Closes what {@link #closeAfterTest} was given, and stops the server. */
   @Override
   public synchronized void close() {
+    try {
+      closeResources();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing a resource of the test failed", e);
+    }
     if (server != null) {
       server.close();
       server = null;
@@ -148,10 +230,14 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
+  public void afterEach(ExtensionContext context) throws Exception {
     try {
+      closeResources();
       if (context.getExecutionException().isEmpty() && !allowViolations) {
         assertNoViolations();
+      }
+      if (context.getExecutionException().isEmpty() && requireEveryRequestTaken) {
+        assertEveryRequestTaken();
       }
     } finally {
       reset();
@@ -161,14 +247,55 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     }
   }
 
-  /** Forgets stubs, pending faults, recorded requests and violations. */
+  /** Forgets stubs, pending faults, enqueued answers, recorded requests and violations. */
   public void reset() {
     stubs.clear();
     faults.clear();
+    enqueued.clear();
     synchronized (calls) {
       calls.clear();
+      examined.clear();
+      taken = 0;
     }
     contract.clearViolations();
+  }
+
+  /**
+   * Closes {@code resource} after the current test (JUnit) or at {@link #close()}: for the clients a test builds
+   * against this mock.
+   *
+   * @param <T> the resource's type
+   * @param resource a client, say
+   * @return {@code resource}
+   */
+  public <T extends AutoCloseable> T closeAfterTest(T resource) {
+    synchronized (closeAfterTest) {
+      closeAfterTest.add(resource);
+    }
+    return resource;
+  }
+
+  private void closeResources() throws Exception {
+    List<AutoCloseable> toClose;
+    synchronized (closeAfterTest) {
+      toClose = new ArrayList<>(closeAfterTest);
+      closeAfterTest.clear();
+    }
+    Exception failure = null;
+    for (AutoCloseable resource : toClose) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   // ---- Where it listens ----
@@ -237,11 +364,109 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     return this;
   }
 
+  /**
+   * Answers the next request, whatever its operation, with {@code response}, checked against the spec like a
+   * stubbed answer (a response that stops or stalls part way is not checked). Enqueued answers go in order and
+   * before stubs and examples; an injected {@link Fault} still goes first.
+   *
+   * @param response the answer
+   * @return this mock
+   */
+  public MergeMock enqueue(MockResponse response) {
+    boolean cut = response.getOnResponseStart() != null || response.getOnResponseBody() != null;
+    enqueued.add(new Stub.Answer(!cut, r -> response));
+    return this;
+  }
+
+  /**
+   * Answers the next request, like {@link #enqueue}, with a response that breaks the spec on purpose (an unknown
+   * enum value, a member a newer server might send), to show the client copes: the response is not checked, the
+   * request still is.
+   *
+   * @param response the answer
+   * @return this mock
+   */
+  public MergeMock enqueueOffSpec(MockResponse response) {
+    enqueued.add(new Stub.Answer(false, r -> response));
+    return this;
+  }
+
+  /**
+   * Answers the next request with a JSON body, like {@link #enqueue}.
+   *
+   * @param status HTTP status
+   * @param json the body
+   * @return this mock
+   */
+  public MergeMock enqueueJson(int status, String json) {
+    return enqueue(jsonResponse(status, json));
+  }
+
+  /**
+   * Answers the next request with a JSON body that breaks the spec on purpose, like {@link #enqueueOffSpec}.
+   *
+   * @param status HTTP status
+   * @param json the body
+   * @return this mock
+   */
+  public MergeMock enqueueJsonOffSpec(int status, String json) {
+    return enqueueOffSpec(jsonResponse(status, json));
+  }
+
+  /**
+   * Answers the next request without a body (a 204, say), like {@link #enqueue}.
+   *
+   * @param status HTTP status
+   * @return this mock
+   */
+  public MergeMock enqueueEmpty(int status) {
+    return enqueue(new MockResponse.Builder().code(status).build());
+  }
+
+  /**
+   * Answers the next request with a JSON fixture, like {@link #enqueue}.
+   *
+   * @param status HTTP status
+   * @param name the fixture's file name in the {@link #fixtures} directory, without {@code .json}
+   * @return this mock
+   */
+  public MergeMock enqueueFixture(int status, String name) {
+    return enqueueJson(status, fixture(name));
+  }
+
+  /**
+   * Reads a JSON fixture from the class path.
+   *
+   * @param name the fixture's file name in the {@link #fixtures} directory, without {@code .json}
+   * @return its text
+   * @throws IllegalStateException when no fixture directory was set
+   * @throws IllegalArgumentException when there is no such fixture
+   */
+  public String fixture(String name) {
+    if (fixtureDirectory == null) {
+      throw new IllegalStateException("no fixture directory: call fixtures(\"/fixtures/...\") first");
+    }
+    String path = fixtureDirectory + name + ".json";
+    try (InputStream in = MergeMock.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + path + " on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MockResponse jsonResponse(int status, String json) {
+    return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(json).build();
+  }
+
   // ---- What it received ----
 
-  /** {@return every request received since the last reset, in order} */
+  /** {@return every request received since the last reset, in order; each now counts as examined} */
   public List<RecordedCall> requests() {
     synchronized (calls) {
+      examined.set(0, calls.size());
       return new ArrayList<>(calls);
     }
   }
@@ -266,6 +491,124 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     return all.get(all.size() - 1);
   }
 
+  /** {@return how many requests the mock received since the last reset} */
+  public int requestCount() {
+    synchronized (calls) {
+      return calls.size();
+    }
+  }
+
+  /**
+   * Takes the next request in the order they came, waiting up to 10 seconds for it to arrive.
+   *
+   * @return the request
+   * @throws AssertionError when none arrives
+   */
+  public RecordedCall takeRequest() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TAKE_TIMEOUT_SECONDS);
+    synchronized (calls) {
+      while (taken >= calls.size()) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          throw new AssertionError("the " + spec.title() + " mock received no request within "
+              + TAKE_TIMEOUT_SECONDS + " s");
+        }
+        try {
+          calls.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for a request", e);
+        }
+      }
+      examined.set(taken);
+      return calls.get(taken++);
+    }
+  }
+
+  /**
+   * Takes the next request, like {@link #takeRequest()}, and asserts its method, its target and, when set, the
+   * {@link #expectAuthorization Authorization} header.
+   *
+   * @param method the expected HTTP method
+   * @param target the expected path and encoded query after the API's base path, e.g. {@code /files?page_size=5}
+   * @return the request, for further checks
+   */
+  public RecordedCall takeRequest(String method, String target) {
+    RecordedCall request = takeRequest();
+    assertEquals(method, request.method(), "HTTP method");
+    assertEquals(spec.basePath() + target, request.target(), "request target");
+    if (expectedAuthorization != null) {
+      assertEquals(expectedAuthorization, request.header("Authorization"), "Authorization header");
+    }
+    return request;
+  }
+
+  /**
+   * Takes the next request, checks it like {@link #takeRequest(String, String)}, and that it had no body.
+   *
+   * @param method the expected HTTP method
+   * @param target the expected path and encoded query after the API's base path
+   * @return the request, for further checks
+   */
+  public RecordedCall takeRequestWithoutBody(String method, String target) {
+    RecordedCall request = takeRequest(method, target);
+    assertEquals(0, request.bodySize(), "request body size");
+    return request;
+  }
+
+  /**
+   * Takes the next request, checks it like {@link #takeRequest(String, String)}, and that its body was declared
+   * as JSON and equals {@code expectedJson}, member order aside.
+   *
+   * @param method the expected HTTP method
+   * @param target the expected path and encoded query after the API's base path
+   * @param expectedJson the expected body
+   * @return the request, for further checks
+   */
+  public RecordedCall takeJsonRequest(String method, String target, String expectedJson) {
+    RecordedCall request = takeRequest(method, target);
+    assertJsonBody(request, expectedJson);
+    return request;
+  }
+
+  /**
+   * Asserts that a request's body was declared as JSON and equals {@code expectedJson}, member order aside.
+   *
+   * @param request a request the mock received
+   * @param expectedJson the expected body
+   */
+  public static void assertJsonBody(RecordedCall request, String expectedJson) {
+    String contentType = request.header("Content-Type");
+    assertNotNull(contentType, "Content-Type of the request body");
+    assertEquals("application/json", contentType.split(";")[0].trim(), "Content-Type of the request body");
+    assertEquals(parse(expectedJson), parse(request.body()), "request body");
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
+  }
+
+  /**
+   * Fails when the mock received a request that was neither taken nor read through {@link #requests()} or
+   * {@link #lastRequest()} (JUnit calls this after each test when {@link #requireEveryRequestTaken()} is set).
+   *
+   * @throws AssertionError naming the requests no test examined
+   */
+  public void assertEveryRequestTaken() {
+    List<RecordedCall> unexamined = new ArrayList<>();
+    synchronized (calls) {
+      for (int i = examined.nextClearBit(0); i < calls.size(); i = examined.nextClearBit(i + 1)) {
+        unexamined.add(calls.get(i));
+      }
+    }
+    assertTrue(unexamined.isEmpty(), unexamined.size()
+        + " request(s) reached the server but the test never examined them: " + unexamined);
+  }
+
   /** {@return the contract violations so far (requests and stubbed responses that break the spec)} */
   public List<Violation> violations() {
     return contract.violations();
@@ -286,6 +629,7 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     Optional<SpecOperation> op = spec.find(request.getMethod(), request.getUrl().encodedPath());
     synchronized (calls) {
       calls.add(new RecordedCall(op.map(SpecOperation::operationId).orElse(null), request, spec.basePath()));
+      calls.notifyAll();
     }
     if (op.isEmpty()) {
       ContractValidator.Result result = contract.check(request, null);
@@ -295,7 +639,10 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
     }
     Fault fault = faults.poll();
     Stub stub = stubs.get(op.get().operationId());
-    Stub.Answer answer = stub != null ? stub.next() : null;
+    Stub.Answer answer = enqueued.poll();
+    if (answer == null && stub != null) {
+      answer = stub.next();
+    }
     MockResponse response = answer != null ? answer.make(request) : defaultResponse(op.get(), request);
     boolean checkResponse = answer == null || answer.checked;
     if (fault != null) {

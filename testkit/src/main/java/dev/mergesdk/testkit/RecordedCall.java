@@ -20,6 +20,8 @@ public final class RecordedCall {
   private final Map<String, List<String>> query;
   private final Map<String, List<String>> headers;
   private final byte[] body;
+  private final long bodySize;
+  private final RecordedRequest request;
 
   RecordedCall(String operationId, RecordedRequest request, String basePath) {
     this.operationId = operationId;
@@ -39,6 +41,8 @@ public final class RecordedCall {
     request.getHeaders().names().forEach(n -> h.put(n, request.getHeaders().values(n)));
     this.headers = Collections.unmodifiableMap(h);
     this.body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+    this.bodySize = request.getBodySize();
+    this.request = request;
   }
 
   /** {@return the operation the request was for, or {@code null} when no operation matched} */
@@ -97,6 +101,19 @@ public final class RecordedCall {
   /** {@return the body's bytes} */
   public byte[] bodyBytes() {
     return body.clone();
+  }
+
+  /**
+   * {@return how many body bytes the client sent; more than {@link #bodyBytes()} holds when the server's body limit
+   * ({@code server().setBodyLimit}) cut what it kept}
+   */
+  public long bodySize() {
+    return bodySize;
+  }
+
+  /** {@return the request as the underlying {@code MockWebServer} recorded it, for what this class does not cover} */
+  public RecordedRequest request() {
+    return request;
   }
 
   @Override

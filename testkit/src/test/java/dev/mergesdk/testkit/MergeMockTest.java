@@ -213,4 +213,114 @@ class MergeMockTest {
     assertTrue(mock.requests().isEmpty());
     assertTrue(mock.violations().isEmpty());
   }
+
+  private Response post(String relative, String json) throws IOException {
+    return http.newCall(new Request.Builder().url(mock.baseUrl() + relative).header("Authorization", "Bearer k")
+        .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();
+  }
+
+  @Test
+  void enqueuedAnswersGoInOrderBeforeStubsWhateverTheOperation() throws IOException {
+    mock.stub("things_retrieve").respondJson(200, "{\"id\":\"t2\",\"name\":\"Stubbed\"}");
+    mock.enqueueJson(200, "{\"id\":\"t5\",\"name\":\"Enqueued\"}").enqueueJsonOffSpec(404, "{}");
+    try (Response r = get("things/t5")) {
+      assertEquals("Enqueued", json(r).get("name").asText());
+    }
+    try (Response r = get("things")) {
+      assertEquals(404, r.code(), "the next enqueued answer, though for another operation");
+    }
+    try (Response r = get("things/t2")) {
+      assertEquals("Stubbed", json(r).get("name").asText(), "the queue is empty: the stub answers");
+    }
+    mock.assertNoViolations();
+  }
+
+  @Test
+  void enqueuedAnswersAreCheckedUnlessOffSpec() throws IOException {
+    mock.enqueueJson(200, "{\"id\":\"t5\"}");
+    try (Response r = get("things/t5")) {
+      assertEquals(200, r.code(), "a bad answer is still served");
+    }
+    ContractViolationError e = assertThrows(ContractViolationError.class, mock::assertNoViolations);
+    assertTrue(e.getMessage().contains("things_retrieve GET /api/fixture/v1/things/t5: response:"), e.getMessage());
+
+    mock.enqueueJsonOffSpec(200, "{\"id\":\"t5\"}");
+    try (Response r = get("things/t5")) {
+      assertEquals(200, r.code());
+    }
+    mock.assertNoViolations();
+  }
+
+  @Test
+  void fixturesAreReadFromTheClassPath() throws IOException {
+    assertThrows(IllegalStateException.class, () -> mock.fixture("things_retrieve"), "no directory set yet");
+    mock.fixtures("/fixtures/testkit/");
+    assertThrows(IllegalArgumentException.class, () -> mock.fixture("no_such_fixture"));
+    mock.enqueueFixture(200, "things_retrieve");
+    try (Response r = get("things/t7")) {
+      assertEquals("From a fixture", json(r).get("name").asText());
+    }
+    assertTrue(mock.fixture("things_retrieve").contains("\"t7\""));
+    mock.assertNoViolations();
+  }
+
+  @Test
+  void requestsAreTakenInOrderWithTheirMethodTargetAuthorizationAndBody() throws IOException {
+    mock.expectAuthorization("Bearer k");
+    try (Response r = get("things/t1")) {
+      assertEquals(200, r.code());
+    }
+    try (Response r = post("things", "{\"name\":\"n\"}")) {
+      assertEquals(201, r.code());
+    }
+    assertEquals(2, mock.requestCount());
+    assertEquals("things_retrieve", mock.takeRequestWithoutBody("GET", "/things/t1").operationId());
+    AssertionError wrongBody = assertThrows(AssertionError.class, () -> mock.takeJsonRequest("POST", "/things",
+        "{\"name\":\"other\"}"));
+    assertTrue(wrongBody.getMessage().contains("request body"), wrongBody.getMessage());
+    AssertionError none = assertThrows(AssertionError.class, () -> mock.takeRequest());
+    assertTrue(none.getMessage().contains("received no request within 10 s"), none.getMessage());
+
+    mock.reset();
+    try (Response r = post("things", "{\"name\":\"n\"}")) {
+      assertEquals(201, r.code());
+    }
+    assertEquals("things_create", mock.takeJsonRequest("POST", "/things", "{ \"name\": \"n\" }")
+        .operationId(), "formatting aside");
+    mock.reset();
+    mock.expectAuthorization("Bearer other");
+    try (Response r = get("things/t1")) {
+      assertEquals(200, r.code());
+    }
+    AssertionError auth = assertThrows(AssertionError.class, () -> mock.takeRequest("GET", "/things/t1"));
+    assertTrue(auth.getMessage().contains("Authorization header"), auth.getMessage());
+  }
+
+  @Test
+  void aRequestNoTestExaminedIsReported() throws IOException {
+    mock.requireEveryRequestTaken();
+    try (Response r = get("things/t1")) {
+      assertEquals(200, r.code());
+    }
+    try (Response r = get("things/t2")) {
+      assertEquals(200, r.code());
+    }
+    mock.takeRequest();
+    AssertionError e = assertThrows(AssertionError.class, mock::assertEveryRequestTaken);
+    assertTrue(e.getMessage().startsWith("1 request(s) reached the server but the test never examined them: "
+        + "[things_retrieve GET /api/fixture/v1/things/t2]"), e.getMessage());
+    assertEquals("things_retrieve", mock.lastRequest().operationId());
+    mock.assertEveryRequestTaken();
+  }
+
+  @Test
+  void resourcesGivenToCloseAfterTestAreClosedWithTheMock() {
+    List<String> closed = new ArrayList<>();
+    AutoCloseable client = () -> closed.add("client");
+    assertEquals(client, mock.closeAfterTest(client));
+    mock.close();
+    assertEquals(List.of("client"), closed);
+    mock.close();
+    assertEquals(List.of("client"), closed, "closed once");
+  }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,6 +49,23 @@ class JavadocExamplesTest {
       assertEquals(2, client.files().list().stream().count());
     }
     assertEquals("test-account", fileStorage.lastRequest().header("X-Account-Token"));
+  }
+
+  /** MergeMock's class Javadoc, its second example: a scripted exchange. */
+  @Nested
+  class ScriptedExchange {
+    @RegisterExtension
+    final MergeMock fileStorage = MergeMock.fileStorage().fixtures("/fixtures/filestorage/").requireEveryRequestTaken();
+
+    @Test
+    void aDriveIsFetchedById() {
+      fileStorage.enqueueFixture(200, "drives_retrieve");
+      try (FileStorageClient client = FileStorageClient.builder().apiKey("test-key").accountToken("test-account")
+          .baseUrl(fileStorage.baseUrl()).build()) {
+        client.drives().retrieve(ExampleJson.uuid(1)).execute();
+      }
+      fileStorage.takeRequestWithoutBody("GET", "/drives/" + ExampleJson.uuid(1));
+    }
   }
 
   @Test

@@ -10,20 +10,22 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Walking every page: numbered pages for management lists, cursors for the logs. */
-class PaginationTest {
+class PagingTest {
   @RegisterExtension
-  final AgentHandlerTestServer server = new AgentHandlerTestServer();
+  final MergeMock server = TestClients.mock();
+  private final AgentHandlerClient client = TestClients.client(server);
 
   @Test
   void autoPagingRequestsPageTwoThenThreeWithTheSameFiltersUntilNextIsNull() {
     server.enqueueFixture(200, "registeredUsers_list.page1");
     server.enqueueFixture(200, "registeredUsers_list.page2");
     server.enqueueFixture(200, "registeredUsers_list.page3");
-    PagedCall<PaginatedRegisteredUserList, RegisteredUser> call = server.client().registeredUsers()
+    PagedCall<PaginatedRegisteredUserList, RegisteredUser> call = client.registeredUsers()
         .list(RegisteredUsersApi.ListParams.builder().isTest(true).pageSize(2).build());
 
     Iterator<RegisteredUser> users = call.autoPage().iterator();
@@ -35,9 +37,9 @@ class PaginationTest {
 
     assertEquals(1, requestsAfterFirstPage, "the next page is fetched only when needed");
     assertEquals(List.of("Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"), names);
-    server.takeRequest("GET", "/api/v1/registered-users/?is_test=true&page_size=2");
-    server.takeRequest("GET", "/api/v1/registered-users/?is_test=true&page_size=2&page=2");
-    server.takeRequest("GET", "/api/v1/registered-users/?is_test=true&page_size=2&page=3");
+    server.takeRequest("GET", "/registered-users/?is_test=true&page_size=2");
+    server.takeRequest("GET", "/registered-users/?is_test=true&page_size=2&page=2");
+    server.takeRequest("GET", "/registered-users/?is_test=true&page_size=2&page=3");
     assertEquals(3, server.requestCount());
   }
 
@@ -48,15 +50,15 @@ class PaginationTest {
     server.enqueueFixture(200, "registeredUsers_list.page3");
 
     List<Integer> sizes = new ArrayList<>();
-    for (PaginatedRegisteredUserList page : server.client().registeredUsers().list().pages()) {
+    for (PaginatedRegisteredUserList page : client.registeredUsers().list().pages()) {
       assertEquals(5, page.getCount());
       sizes.add(page.getResults().size());
     }
 
     assertEquals(List.of(2, 2, 1), sizes);
-    server.takeRequest("GET", "/api/v1/registered-users/");
-    server.takeRequest("GET", "/api/v1/registered-users/?page=2");
-    server.takeRequest("GET", "/api/v1/registered-users/?page=3");
+    server.takeRequest("GET", "/registered-users/");
+    server.takeRequest("GET", "/registered-users/?page=2");
+    server.takeRequest("GET", "/registered-users/?page=3");
   }
 
   @Test
@@ -65,14 +67,14 @@ class PaginationTest {
     server.enqueueFixture(200, "logs_listToolCalls.page2");
     server.enqueueFixture(200, "logs_listToolCalls.page3");
 
-    List<String> ids = server.client().logs()
+    List<String> ids = client.logs()
         .listToolCalls(LogsApi.ListToolCallsParams.builder().connectorId("slack").pageSize(2).build())
         .stream().map(ToolCallLog::getId).collect(Collectors.toList());
 
     assertEquals(List.of("tc_0001", "tc_0002", "tc_0003", "tc_0004"), ids);
-    server.takeRequest("GET", "/api/v1/logs/tool-calls/?connector_id=slack&page_size=2");
-    server.takeRequest("GET", "/api/v1/logs/tool-calls/?connector_id=slack&page_size=2&cursor=cur_A1");
-    server.takeRequest("GET", "/api/v1/logs/tool-calls/?connector_id=slack&page_size=2&cursor=cur_B2");
+    server.takeRequest("GET", "/logs/tool-calls/?connector_id=slack&page_size=2");
+    server.takeRequest("GET", "/logs/tool-calls/?connector_id=slack&page_size=2&cursor=cur_A1");
+    server.takeRequest("GET", "/logs/tool-calls/?connector_id=slack&page_size=2&cursor=cur_B2");
     assertEquals(3, server.requestCount());
   }
 
@@ -80,10 +82,10 @@ class PaginationTest {
   void aSinglePageListStopsAfterOneRequest() {
     server.enqueueFixture(200, "toolPacks_list");
 
-    List<String> names = server.client().toolPacks().list().stream().map(p -> p.getName()).collect(Collectors.toList());
+    List<String> names = client.toolPacks().list().stream().map(p -> p.getName()).collect(Collectors.toList());
 
     assertEquals(List.of("Support agent"), names);
-    server.takeRequest("GET", "/api/v1/tool-packs/");
+    server.takeRequest("GET", "/tool-packs/");
     assertEquals(1, server.requestCount());
   }
 }

@@ -1,6 +1,6 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +14,7 @@ import dev.mergesdk.filestorage.model.SelectiveSyncConfigurationsUsage;
 import dev.mergesdk.filestorage.model.SyncState;
 import dev.mergesdk.filestorage.model.SyncStatus;
 import java.util.List;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,15 +22,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A newer server may send enum values and members this SDK version does not know. They decode without error, the
  * enum reads as UNKNOWN, and the raw JSON is kept in unknownFields() of the enclosing model.
  */
-class UnknownValuesDecodeWithoutLossTest {
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+class UnknownValuesTest {
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void unknownEnumValuesAndMembersOfNestedModelsAreKept() {
-    server.respondOffSpec(200, "unknown_values_file");
+    server.enqueueJsonOffSpec(200, server.fixture("unknown_values_file"));
 
-    File file = server.client().files().retrieve("d4c3b2a1-9f8e-4d7c-b6a5-4f3e2d1c0b04").execute();
-    assertAccountToken(server.expectRequest("GET", "/files/d4c3b2a1-9f8e-4d7c-b6a5-4f3e2d1c0b04"));
+    File file = client.files().retrieve("d4c3b2a1-9f8e-4d7c-b6a5-4f3e2d1c0b04").execute();
+    assertAccountToken(server.takeRequest("GET", "/files/d4c3b2a1-9f8e-4d7c-b6a5-4f3e2d1c0b04"));
 
     // Known members decode as usual.
     assertEquals("Q1 roadmap.pdf", file.getName());
@@ -53,10 +55,10 @@ class UnknownValuesDecodeWithoutLossTest {
 
   @Test
   void unknownValuesOfRequiredEnumsInAPageAreKeptPerItem() {
-    server.respondOffSpec(200, "unknown_values_sync_status");
+    server.enqueueJsonOffSpec(200, server.fixture("unknown_values_sync_status"));
 
-    PaginatedSyncStatusList page = server.client().syncStatus().list().execute();
-    assertAccountToken(server.expectRequest("GET", "/sync-status"));
+    PaginatedSyncStatusList page = client.syncStatus().list().execute();
+    assertAccountToken(server.takeRequest("GET", "/sync-status"));
 
     SyncStatus status = page.getResults().get(0);
     assertEquals(SyncState.UNKNOWN, status.getStatus());

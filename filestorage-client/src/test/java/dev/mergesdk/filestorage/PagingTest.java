@@ -1,6 +1,6 @@
 package dev.mergesdk.filestorage;
 
-import static dev.mergesdk.filestorage.FileStorageTestServer.assertAccountToken;
+import static dev.mergesdk.filestorage.TestClients.assertAccountToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -14,21 +14,23 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
-import mockwebserver3.RecordedRequest;
+import dev.mergesdk.testkit.RecordedCall;
+import dev.mergesdk.testkit.MergeMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Auto-paging follows the next cursor lazily and repeats every filter of the first request. */
-class AutoPagingTest {
+class PagingTest {
   private static final String FILTERS = "expand=drive,folder&modified_after=2024-01-01T00%3A00%3A00Z&page_size=2";
 
-  @RegisterExtension final FileStorageTestServer server = new FileStorageTestServer();
+  @RegisterExtension final MergeMock server = TestClients.mock();
+  private final FileStorageClient client = TestClients.client(server);
 
   @Test
   void autoPageFollowsNextCursorsWithTheSameFiltersAndFetchesLazily() {
-    server.respond(200, "paging_files_page1");
-    server.respond(200, "paging_files_page2");
-    server.respond(200, "paging_files_page3");
+    server.enqueueFixture(200, "paging_files_page1");
+    server.enqueueFixture(200, "paging_files_page2");
+    server.enqueueFixture(200, "paging_files_page3");
 
     Iterator<File> files = listCall().autoPage().iterator();
     List<String> names = new ArrayList<>();
@@ -45,12 +47,12 @@ class AutoPagingTest {
 
   @Test
   void pagesAndStreamWalkTheSamePages() {
-    server.respond(200, "paging_files_page1");
-    server.respond(200, "paging_files_page2");
-    server.respond(200, "paging_files_page3");
-    server.respond(200, "paging_files_page1");
-    server.respond(200, "paging_files_page2");
-    server.respond(200, "paging_files_page3");
+    server.enqueueFixture(200, "paging_files_page1");
+    server.enqueueFixture(200, "paging_files_page2");
+    server.enqueueFixture(200, "paging_files_page3");
+    server.enqueueFixture(200, "paging_files_page1");
+    server.enqueueFixture(200, "paging_files_page2");
+    server.enqueueFixture(200, "paging_files_page3");
 
     List<String> cursors = new ArrayList<>();
     for (PaginatedFileList page : listCall().pages()) {
@@ -69,7 +71,7 @@ class AutoPagingTest {
   }
 
   private PagedCall<PaginatedFileList, File> listCall() {
-    return server.client().files().list(FilesApi.ListParams.builder()
+    return client.files().list(FilesApi.ListParams.builder()
         .expand(FileExpand.DRIVE, FileExpand.FOLDER)
         .modifiedAfter(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
         .pageSize(2)
@@ -77,8 +79,8 @@ class AutoPagingTest {
   }
 
   private void assertPageRequest(String target, String cursor) {
-    RecordedRequest request = server.expectRequest("GET", target);
+    RecordedCall request = server.takeRequest("GET", target);
     assertAccountToken(request);
-    assertEquals(cursor, request.getUrl().queryParameter("cursor"));
+    assertEquals(cursor, request.queryParameter("cursor"));
   }
 }
