@@ -1,6 +1,7 @@
 package dev.mergesdk.core;
 
 import java.util.List;
+import java.util.function.Consumer;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -24,6 +25,13 @@ final class CallContext {
   final Timing timing;
   /** The client's listener, for this execution. */
   final CallEvents events;
+  /** Receives each member read tolerantly: {@link #decodeAnomaly}. */
+  final Consumer<DecodeAnomaly> anomalies = new Consumer<DecodeAnomaly>() {
+    @Override
+    public void accept(DecodeAnomaly anomaly) {
+      decodeAnomaly(anomaly);
+    }
+  };
   /** Whether a member that does not fit its model fails the call instead of being read tolerantly. */
   final boolean strictDecoding;
   /** {@link Timing#nanoTime()} by which the call must be done: its timeout or retry budget, whichever is first. */

@@ -50,7 +50,10 @@ final class ClientContext {
   /** The scrubber for a call: the client's secrets and the call's own (account token, secret headers, query). */
   SecretScrubber scrubberFor(RequestOptions options, HttpUrl url) {
     List<String> secrets = new ArrayList<>();
-    options.accountToken().ifPresent(secrets::add);
+    String accountToken = options.accountToken().orElse(null);
+    if (accountToken != null) {
+      secrets.add(accountToken);
+    }
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       if (Redaction.isSecret(header.getKey())) {
         secrets.add(header.getValue());

@@ -34,7 +34,12 @@ public abstract class MergeClientBuilder<B extends MergeClientBuilder<B>> {
   /** The clocks and sleep of the retry loop; replaced by a fake clock in the runtime's own specification. */
   Timing timing = Timing.SYSTEM;
   /** The backoff jitter's source; replaced by a fixed one in the runtime's own specification. */
-  java.util.function.LongUnaryOperator random = RetryPolicy::uniform;
+  java.util.function.LongUnaryOperator random = new java.util.function.LongUnaryOperator() {
+    @Override
+    public long applyAsLong(long bound) {
+      return RetryPolicy.uniform(bound);
+    }
+  };
 
   /** For the clients' builders. */
   protected MergeClientBuilder() {

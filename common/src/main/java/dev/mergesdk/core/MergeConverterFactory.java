@@ -24,6 +24,12 @@ import retrofit2.Retrofit;
  */
 final class MergeConverterFactory extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final Converter<OffsetDateTime, String> DATE_TIME = new Converter<OffsetDateTime, String>() {
+    @Override
+    public String convert(OffsetDateTime value) {
+      return Json.formatDateTime(value);
+    }
+  };
   private final Gson gson;
 
   MergeConverterFactory(Gson gson) {
@@ -53,7 +59,7 @@ final class MergeConverterFactory extends Converter.Factory {
   @Override
   public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     if (type == OffsetDateTime.class) {
-      return (Converter<OffsetDateTime, String>) Json::formatDateTime;
+      return DATE_TIME;
     }
     return null;
   }

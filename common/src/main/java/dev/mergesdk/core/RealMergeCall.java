@@ -150,8 +150,14 @@ class RealMergeCall<T> implements MergeCall<T> {
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }
-    options.accountToken().ifPresent(token -> builder.header(AccountTokenInterceptor.HEADER, token));
-    options.idempotencyKey().ifPresent(key -> builder.header(RequestOptions.IDEMPOTENCY_KEY_HEADER, key));
+    String accountToken = options.accountToken().orElse(null);
+    if (accountToken != null) {
+      builder.header(AccountTokenInterceptor.HEADER, accountToken);
+    }
+    String idempotencyKey = options.idempotencyKey().orElse(null);
+    if (idempotencyKey != null) {
+      builder.header(RequestOptions.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+    }
     return builder.build();
   }
 

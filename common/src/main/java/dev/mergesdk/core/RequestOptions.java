@@ -31,10 +31,16 @@ public final class RequestOptions {
 
   private RequestOptions(Builder b) {
     Map<String, List<String>> query = new LinkedHashMap<>();
-    b.extraQueryParameters.forEach((name, values) -> query.put(name, List.copyOf(values)));
+    // Loops rather than lambdas here and on the rest of a call's first path: each lambda costs an application's
+    // first call its own bootstrap.
+    for (Map.Entry<String, List<String>> entry : b.extraQueryParameters.entrySet()) {
+      query.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
     this.extraQueryParameters = Collections.unmodifiableMap(query);
     Map<String, JsonElement> members = new LinkedHashMap<>();
-    b.extraBodyMembers.forEach((name, value) -> members.put(name, value.deepCopy()));
+    for (Map.Entry<String, JsonElement> entry : b.extraBodyMembers.entrySet()) {
+      members.put(entry.getKey(), entry.getValue().deepCopy());
+    }
     this.extraBodyMembers = members;
     this.accountToken = b.accountToken;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));

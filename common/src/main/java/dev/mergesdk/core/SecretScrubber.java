@@ -24,6 +24,13 @@ final class SecretScrubber {
    */
   static final int MIN_SECRET_LENGTH = 6;
 
+  private static final Comparator<String> LONGEST_FIRST = new Comparator<String>() {
+    @Override
+    public int compare(String a, String b) {
+      return Integer.compare(b.length(), a.length());
+    }
+  };
+
   /** Every form of every secret, longest first, so a secret containing another is replaced whole. */
   private final List<String> forms;
 
@@ -53,7 +60,7 @@ final class SecretScrubber {
       return this;
     }
     List<String> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    sorted.sort(LONGEST_FIRST);
     return new SecretScrubber(List.copyOf(sorted));
   }
 

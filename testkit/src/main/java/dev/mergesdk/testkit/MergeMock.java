@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
@@ -85,7 +86,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MergeMock implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
     AutoCloseable {
-  private static final long TAKE_TIMEOUT_SECONDS = 10;
+  private volatile Duration takeTimeout = Duration.ofSeconds(10);
 
   private final ApiSpec spec;
   private final ContractDispatcher contract;
@@ -499,19 +500,35 @@ public final class MergeMock implements BeforeAllCallback, AfterAllCallback, Bef
   }
 
   /**
-   * Takes the next request in the order they came, waiting up to 10 seconds for it to arrive.
+   * Sets how long {@link #takeRequest()} waits for a request to arrive before it fails the test.
+   *
+   * @param timeout the wait, 10 seconds unless set; positive
+   * @return this mock
+   */
+  public MergeMock takeTimeout(Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    this.takeTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Takes the next request in the order they came, waiting up to {@link #takeTimeout(Duration) 10 seconds} for it
+   * to arrive.
    *
    * @return the request
    * @throws AssertionError when none arrives
    */
   public RecordedCall takeRequest() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TAKE_TIMEOUT_SECONDS);
+    Duration timeout = takeTimeout;
+    long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (calls) {
       while (taken >= calls.size()) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
           throw new AssertionError("the " + spec.title() + " mock received no request within "
-              + TAKE_TIMEOUT_SECONDS + " s");
+              + timeout.toMillis() + " ms");
         }
         try {
           calls.wait(left);

@@ -60,6 +60,8 @@ final class TolerantReading {
     private final boolean container;
     /** A list of lists, a map of maps and the like: an element failing half-way could not be stepped over. */
     private final boolean nested;
+    /** A value that holds no other value (text, number, boolean, enum, date): nothing inside it reads a member. */
+    private final boolean scalar;
     private volatile TypeAdapter<?> elements;
 
     Tolerant(Gson gson, TypeToken<T> type, TypeAdapter<T> delegate) {
@@ -69,6 +71,7 @@ final class TolerantReading {
       this.collection = Collection.class.isAssignableFrom(type.getRawType());
       this.container = collection || Map.class.isAssignableFrom(type.getRawType());
       this.nested = container && isContainer(lastTypeArgument(type.getType()));
+      this.scalar = isScalar(type.getRawType());
     }
 
     @Override
@@ -86,7 +89,30 @@ final class TolerantReading {
       if (frame == null) {
         return delegate.read(in); // strict, or the document itself
       }
-      return frame.member == null ? readMember(reader, frame) : readElement(reader, frame);
+      if (frame.member != null) {
+        return readElement(reader, frame);
+      }
+      return scalar ? readScalarMember(reader, frame) : readMember(reader, frame);
+    }
+
+    /**
+     * A member holding a scalar, the most common case by far: as {@link #readMember}, without marking the member in
+     * the frame, since no value is read inside a scalar.
+     */
+    private T readScalarMember(UnknownFields.RecordingReader reader, UnknownFields.Frame frame) throws IOException {
+      long mark = reader.consumed();
+      try {
+        return delegate.read(reader);
+      } catch (RuntimeException | MalformedJsonException mismatch) {
+        String name = reader.lastName();
+        if (name == null) {
+          throw mismatch;
+        }
+        JsonElement raw = rawValue(reader, mark, mismatch);
+        reader.recordUnfit(frame, name, raw);
+        reader.report(frame, expected(), kind(raw), DecodeAnomaly.Action.FIELD_UNSET);
+        return null;
+      }
     }
 
     /** A member of the model being read. */
@@ -235,6 +261,12 @@ final class TolerantReading {
     }
     Type[] args = ((ParameterizedType) type).getActualTypeArguments();
     return args[args.length - 1];
+  }
+
+  private static boolean isScalar(Class<?> raw) {
+    return raw.isPrimitive() || raw.isEnum() || raw == String.class || raw == Boolean.class || raw == Character.class
+        || (Number.class.isAssignableFrom(raw) && raw.getName().startsWith("java."))
+        || raw.getName().startsWith("java.time.") || raw == java.net.URI.class || raw == java.util.UUID.class;
   }
 
   private static boolean isContainer(Type type) {
