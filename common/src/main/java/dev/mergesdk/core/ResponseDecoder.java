@@ -9,10 +9,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -186,12 +183,11 @@ final class ResponseDecoder<T> {
     if (head.length == 0) {
       throw new DecodeException("empty response body from " + what(request) + " where " + typeName() + " was expected", code, "", null);
     }
-    BoundedStream in = new BoundedStream(source.inputStream(), maxBodyBytes);
+    Utf8BodyReader in = new Utf8BodyReader(source, maxBodyBytes);
     try {
       CallContext call = CallContext.of(request);
-      InputStreamReader text = new InputStreamReader(in, StandardCharsets.UTF_8);
-      JsonReader reader = call == null ? UnknownFields.newReader(text)
-          : UnknownFields.newReader(text, !call.strictDecoding, call::decodeAnomaly);
+      JsonReader reader = call == null ? UnknownFields.newReader(in)
+          : UnknownFields.newReader(in, !call.strictDecoding, call.anomalies);
       T value = adapter.read(reader);
       if (!atEnd(reader)) {
         throw new JsonParseException("unexpected content after the JSON value at " + reader.getPath());
@@ -278,52 +274,4 @@ final class ResponseDecoder<T> {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
   }
 
-  /**
-   * The body as the decoder reads it: fails once more than {@code max} bytes have arrived, and remembers any
-   * transfer failure, so it is reported as a network failure rather than as undecodable JSON.
-   */
-  private static final class BoundedStream extends FilterInputStream {
-    private final long max;
-    long total;
-    IOException failure;
-    boolean tooLarge;
-
-    BoundedStream(InputStream in, long max) {
-      super(in);
-      this.max = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b;
-      try {
-        b = super.read();
-      } catch (IOException e) {
-        failure = e;
-        throw e;
-      }
-      return b == -1 ? -1 : counted(1) == 1 ? b : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n;
-      try {
-        n = super.read(b, off, len);
-      } catch (IOException e) {
-        failure = e;
-        throw e;
-      }
-      return n > 0 ? counted(n) : n;
-    }
-
-    private int counted(int n) throws IOException {
-      total += n;
-      if (total > max) {
-        tooLarge = true;
-        throw new IOException("response body exceeds the " + max + "-byte limit");
-      }
-      return n;
-    }
-  }
 }
