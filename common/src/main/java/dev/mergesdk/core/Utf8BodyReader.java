@@ -29,6 +29,8 @@ final class Utf8BodyReader extends Reader {
   private final ByteBuffer bytes = ByteBuffer.allocate(2048).flip();
   /** The caller's buffer as the decoder writes it; the JSON reader passes the same array every time. */
   private CharBuffer target;
+  /** The second half of a surrogate pair that did not fit in the caller's buffer; -1 when none. */
+  private int pending = -1;
   private boolean ended;
   private boolean flushed;
   /** Bytes taken from the source so far. */
@@ -47,6 +49,14 @@ final class Utf8BodyReader extends Reader {
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (len == 0) {
       return 0;
+    }
+    if (pending >= 0) {
+      cbuf[off] = (char) pending;
+      pending = -1;
+      return 1;
+    }
+    if (len == 1) {
+      return readOne(cbuf, off);
     }
     if (flushed) {
       return -1;
@@ -78,6 +88,20 @@ final class Utf8BodyReader extends Reader {
     }
     int n = out.position() - off;
     return n == 0 && flushed ? -1 : n;
+  }
+
+  /** A one-char read: a supplementary character does not fit, so it is decoded whole and its second half kept. */
+  private int readOne(char[] cbuf, int off) throws IOException {
+    char[] two = new char[2];
+    int n = read(two, 0, 2);
+    if (n == -1) {
+      return -1;
+    }
+    cbuf[off] = two[0];
+    if (n == 2) {
+      pending = two[1];
+    }
+    return 1;
   }
 
   /** Reads more bytes from the source after the undecoded ones; at the end of the body marks it ended. */
