@@ -25,7 +25,7 @@ class ClientBuilderTest {
         assertEquals(MockServer.ACCOUNT_TOKEN, request.getHeaders().get("X-Account-Token"));
         assertEquals("files", request.getHeaders().get("X-Team"));
         String ua = request.getHeaders().get("User-Agent");
-        assertTrue(ua.matches("merge-sdk-java/\\S+ \\(Java [^;]+; [^)]+\\) acme-sync/2\\.1"), ua);
+        assertTrue(ua.matches("merge-sdk-java/\\d+\\.\\d+\\.\\d+\\S* \\(Java [^;]+; [^)]+\\) acme-sync/2\\.1"), ua);
       }
     }
   }
