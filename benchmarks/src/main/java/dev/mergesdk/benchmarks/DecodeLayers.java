@@ -71,22 +71,16 @@ public final class DecodeLayers {
         }
       }
     }
-    double base = median(rates.get(names.get(0)));
+    double base = BenchmarkSuite.Pair.median(rates.get(names.get(0)));
     System.out.println(Machine.describe());
     System.out.printf(Locale.ROOT, "%-44s %12s %10s%n", "layer", "pages/s", "vs bare");
     for (String name : names) {
-      double rate = median(rates.get(name));
+      double rate = BenchmarkSuite.Pair.median(rates.get(name));
       System.out.printf(Locale.ROOT, "%-44s %,12.0f %9.3fx%n", name, rate, rate / base);
     }
   }
 
   private static Reader text(byte[] body) {
     return new InputStreamReader(new Buffer().write(body).inputStream(), StandardCharsets.UTF_8);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
   }
 }
