@@ -647,7 +647,13 @@ public final class BenchmarkSuite {
         .output(jmhLog(benchmark, method, label).toString());
     // For investigating a miss: -Dbench.prof=gc,stack adds JMH profilers; their output lands in the JMH log.
     for (String profiler : extraProfilers()) {
-      options.addProfiler(profiler);
+      // JMH's own syntax: a profiler's options follow its name after a colon (async:libPath=...;event=cpu).
+      int colon = profiler.indexOf(':');
+      if (colon < 0) {
+        options.addProfiler(profiler);
+      } else {
+        options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+      }
     }
     return new Runner(configure.apply(options).build()).run();
   }
