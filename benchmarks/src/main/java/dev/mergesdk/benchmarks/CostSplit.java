@@ -16,10 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.ResponseBody;
 import one.profiler.AsyncProfiler;
 import one.profiler.AsyncProfilerLoader;
 import one.profiler.Counter;
@@ -244,25 +242,21 @@ public final class CostSplit {
   }
 
   private static Operation operation(String mode, String contender) {
-    Gson gson = Fixture.bareGson();
     if (mode.equals("decode")) {
       byte[] body = Pages.fixedPage();
       if (contender.equals("sdk")) {
         DecodeProbe<?> probe = new DecodeProbe<>(Sdk.PAGE, "http://127.0.0.1/" + Sdk.LIST_PATH);
         return () -> probe.decode(body);
       }
-      MediaType json = MediaType.get("application/json");
-      return () -> {
-        try (ResponseBody responseBody = ResponseBody.create(body, json)) {
-          gson.fromJson(responseBody.charStream(), Sdk.PAGE);
-        }
-      };
+      Gson gson = Fixture.bareGson();
+      return () -> Fixture.bareDecode(gson, body);
     }
     if (contender.equals("sdk")) {
       FileStorageClient client = Fixture.sdk("fixed");
       return () -> Sdk.list(client).execute();
     }
     OkHttpClient http = Fixture.bareHttp();
+    Gson gson = Fixture.bareGson();
     Request request = Fixture.bareListRequest("fixed", null);
     return () -> Fixture.bareGet(http, gson, request, Sdk.PAGE);
   }

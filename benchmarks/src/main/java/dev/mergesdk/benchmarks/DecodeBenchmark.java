@@ -3,8 +3,6 @@ package dev.mergesdk.benchmarks;
 import com.google.gson.Gson;
 import dev.mergesdk.core.DecodeProbe;
 import java.util.concurrent.TimeUnit;
-import okhttp3.MediaType;
-import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -25,7 +23,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DecodeBenchmark {
-  private static final MediaType JSON = MediaType.get("application/json");
   private byte[] body;
   private DecodeProbe<?> probe;
   private Gson gson;
@@ -56,8 +53,6 @@ public class DecodeBenchmark {
 
   @Benchmark
   public Object bare() {
-    try (ResponseBody responseBody = ResponseBody.create(body, JSON)) {
-      return gson.fromJson(responseBody.charStream(), Sdk.PAGE);
-    }
+    return Fixture.bareDecode(gson, body);
   }
 }

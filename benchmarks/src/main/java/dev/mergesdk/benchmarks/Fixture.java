@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,6 +22,7 @@ import okhttp3.ResponseBody;
 final class Fixture {
   static final String API_KEY = "bench_api_key_0123456789";
   static final String ACCOUNT_TOKEN = "bench_account_token_0123456789";
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private Fixture() {
   }
@@ -81,6 +83,13 @@ final class Fixture {
         .header("X-Account-Token", ACCOUNT_TOKEN)
         .header("Accept", "application/json")
         .build();
+  }
+
+  /** Figure 2's bare decode: the page's bytes in an OkHttp body, as after a network read, decoded by Gson. */
+  static Object bareDecode(Gson gson, byte[] body) {
+    try (ResponseBody responseBody = ResponseBody.create(body, JSON)) {
+      return gson.fromJson(responseBody.charStream(), Sdk.PAGE);
+    }
   }
 
   /** A bare call: execute, check the status, decode the body stream with Gson. */
